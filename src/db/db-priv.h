@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internals shared by the src/db/ modules only: the definition of struct
+ * db and small helpers around sqlite3 statements. Never included from
+ * outside src/db/.
+ */
+#ifndef TB_DB_DB_PRIV_H
+#define TB_DB_DB_PRIV_H
+
+#include <sqlite3.h>
+
+#include "util/xmalloc.h"
+
+struct db {
+	sqlite3		*h;
+	char		*path;		/* absolute path of the file */
+	char		*dir;		/* the production folder */
+	int		 in_tx;
+};
+
+sqlite3_stmt *db_prepare(struct db *, const char *, char **);
+int	 db_fail(struct db *, char **, const char *, ...) TB_PRINTF(3, 4);
+int	 db_step_done(struct db *, sqlite3_stmt *, char **, const char *);
+int	 db_exec(struct db *, const char *, char **);
+char	*db_col_text(sqlite3_stmt *, int);
+char	*db_col_text_empty(sqlite3_stmt *, int);
+long long db_col_ll(sqlite3_stmt *, int);
+void	 db_bind_text(sqlite3_stmt *, int, const char *);
+void	 db_bind_ll(sqlite3_stmt *, int, long long);
+int	 db_scalar_ll(struct db *, const char *, long long, long long *,
+	     char **);
+
+#endif

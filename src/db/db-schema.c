@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Schema migrations. Each entry moves the schema from version N-1 to N
+ * and sets PRAGMA user_version itself, inside one BEGIN IMMEDIATE
+ * transaction, so a migration is applied whole or not at all even when
+ * two processes open an old production at once. Never edit a released
+ * migration: add a new one at the end.
+ *
+ * Take and variant ids are AUTOINCREMENT: they name clip files and
+ * appear in the log, so a deleted one is never handed out again.
+ *
+ * Units: durations are integer milliseconds (*_ms), money is integer
+ * millionths of the production's currency, times are ISO 8601 UTC text.
+ */
+#include "config.h"
+
+#include "db/db-schema.h"
+
+#include <stdlib.h>
+
+#include "util/xmalloc.h"
+#include "db/db.h"
+#include "db/db-priv.h"
+
+#define STATUS_CHECK(col)						\
+	"CHECK (" col " IN ('planned', 'generating', 'review', "	\
+	"'approved', 'post', 'final', 'omitted'))"
+
+static const char *const migrations[] = {
+	/* 1: the storyboard, takes and the change log. */
+	"PRAGMA application_id = 1416315492;"
+	"CREATE TABLE production ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  title TEXT NOT NULL,"
+	"  fps REAL NOT NULL DEFAULT 24 CHECK (fps > 0 AND fps <= 1000),"
+	"  currency TEXT NOT NULL DEFAULT 'USD',"
+	"  created TEXT NOT NULL"
+	");"
+	"CREATE TABLE scene ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  position INTEGER NOT NULL,"
+	"  heading TEXT NOT NULL,"
+	"  synopsis TEXT NOT NULL DEFAULT '',"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'planned' " STATUS_CHECK("status") ","
+	"  created TEXT NOT NULL"
+	");"
+	"CREATE INDEX scene_position ON scene (position);"
+	"CREATE TABLE shot ("
+	"  id INTEGER PRIMARY KEY,"
+	"  scene_id INTEGER NOT NULL REFERENCES scene (id) ON DELETE CASCADE,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  position INTEGER NOT NULL,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  size TEXT CHECK (size IN ('ECU', 'CU', 'MCU', 'MS', 'MLS', 'WS',"
+	"    'EWS')),"
+	"  angle TEXT,"
+	"  movement TEXT,"
+	"  lens TEXT,"
+	"  target_ms INTEGER CHECK (target_ms > 0),"
+	"  action TEXT NOT NULL DEFAULT '',"
+	"  dialogue TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'planned' " STATUS_CHECK("status") ","
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL"
+	");"
+	"CREATE INDEX shot_scene ON shot (scene_id, position);"
+	"CREATE TABLE prompt ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  shot_id INTEGER NOT NULL REFERENCES shot (id) ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  model TEXT,"
+	"  seconds_ms INTEGER CHECK (seconds_ms > 0),"
+	"  size TEXT,"
+	"  parent_id INTEGER REFERENCES prompt (id) ON DELETE SET NULL,"
+	"  author TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  UNIQUE (shot_id, label)"
+	");"
+	"CREATE INDEX prompt_parent ON prompt (parent_id);"
+	"CREATE TABLE take ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  shot_id INTEGER NOT NULL REFERENCES shot (id) ON DELETE CASCADE,"
+	"  prompt_id INTEGER REFERENCES prompt (id) ON DELETE CASCADE,"
+	"  file TEXT,"
+	"  file_size INTEGER CHECK (file_size >= 0),"
+	"  duration_ms INTEGER CHECK (duration_ms >= 0),"
+	"  status TEXT NOT NULL DEFAULT 'ready' CHECK (status IN ('queued',"
+	"    'generating', 'ready', 'failed')),"
+	"  error TEXT,"
+	"  job_id TEXT,"
+	"  backend TEXT,"
+	"  model TEXT,"
+	"  cost INTEGER NOT NULL DEFAULT 0 CHECK (cost >= 0),"
+	"  verdict TEXT NOT NULL DEFAULT 'unreviewed' CHECK (verdict IN"
+	"    ('unreviewed', 'keep', 'maybe', 'reject')),"
+	"  rating INTEGER CHECK (rating BETWEEN 1 AND 5),"
+	"  in_ms INTEGER CHECK (in_ms >= 0),"
+	"  out_ms INTEGER CHECK (out_ms > 0),"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  verdict_by TEXT,"
+	"  verdict_at TEXT,"
+	"  CHECK (in_ms IS NULL OR out_ms IS NULL OR in_ms < out_ms)"
+	");"
+	"CREATE INDEX take_shot ON take (shot_id, verdict);"
+	"CREATE INDEX take_prompt ON take (prompt_id);"
+	"CREATE TABLE take_reason ("
+	"  take_id INTEGER NOT NULL REFERENCES take (id) ON DELETE CASCADE,"
+	"  reason TEXT NOT NULL,"
+	"  PRIMARY KEY (take_id, reason)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX take_reason_reason ON take_reason (reason);"
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  object TEXT NOT NULL,"
+	"  detail TEXT NOT NULL DEFAULT ''"
+	");"
+	"PRAGMA user_version = 1;",
+
+	/*
+	 * 2: what a screenplay gives a scene (its section, its action
+	 * text, the characters who speak in it) and the history of scene
+	 * and shot statuses, for burn-down charts. Existing rows get one
+	 * history entry: their current status since they were created.
+	 */
+	"ALTER TABLE scene ADD COLUMN section TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE scene ADD COLUMN description TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE scene_character ("
+	"  scene_id INTEGER NOT NULL REFERENCES scene (id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (scene_id, name)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE status_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('scene', 'shot')),"
+	"  object_id INTEGER NOT NULL,"
+	"  status TEXT NOT NULL " STATUS_CHECK("status") ","
+	"  at TEXT NOT NULL,"
+	"  user TEXT NOT NULL"
+	");"
+	"CREATE INDEX status_change_object ON status_change (kind, object_id);"
+	"INSERT INTO status_change (kind, object_id, status, at, user) "
+	"  SELECT 'scene', id, status, created, 'takeboard' FROM scene;"
+	"INSERT INTO status_change (kind, object_id, status, at, user) "
+	"  SELECT 'shot', id, status, created, 'takeboard' FROM shot;"
+	"PRAGMA user_version = 2;",
+};
+
+#define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
+
+/* The schema version this takeboard writes. */
+int
+db_schema_latest(void)
+{
+	return NMIGRATIONS;
+}
+
+/*
+ * Apply every migration newer than the file's user_version, each in its
+ * own transaction. The version is re-read under the write lock, so a
+ * concurrent opener that migrated first is not migrated again. Returns
+ * 0, or -1 with *cause (the failed step is rolled back).
+ */
+int
+db_schema_migrate(struct db *db, char **cause)
+{
+	long long	 v;
+	int		 i;
+
+	for (;;) {
+		v = 0;
+		if (db_scalar_ll(db, "PRAGMA user_version", 0, &v, cause) < 0)
+			return -1;
+		if (v >= NMIGRATIONS)
+			return 0;
+		if (db_begin(db, cause) != 0)
+			return -1;
+		if (db_scalar_ll(db, "PRAGMA user_version", 0, &v, cause) < 0)
+			goto fail;
+		if (v >= NMIGRATIONS) {
+			db_rollback(db);
+			return 0;
+		}
+		i = (int)v;
+		if (db_exec(db, migrations[i], cause) != 0) {
+			char *c = *cause;
+
+			*cause = xasprintf("cannot upgrade %s to schema %d: %s",
+			    db->path, i + 1, c);
+			free(c);
+			goto fail;
+		}
+		if (db_commit(db, cause) != 0)
+			return -1;
+	}
+fail:
+	db_rollback(db);
+	return -1;
+}

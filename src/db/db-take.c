@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Takes. Reasons live in their own table (one row per tag) so reports
+ * can count them; a take's reasons are read back with group_concat in
+ * the primary key's order, which is sorted by tag.
+ */
+#include "config.h"
+
+#include "db/db-take.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strutil.h"
+#include "util/xmalloc.h"
+#include "model/clock.h"
+#include "model/units.h"
+#include "db/db-priv.h"
+#include "db/db-board.h"
+#include "db/db-log.h"
+
+#define TAKE_COLS							\
+	"t.id, t.shot_id, h.code, s.code, t.prompt_id, p.label, t.file, "\
+	"t.file_size, t.duration_ms, t.status, t.error, t.job_id, "	\
+	"t.backend, t.model, t.cost, t.verdict, "			\
+	"(SELECT group_concat(r.reason, ',') FROM take_reason r WHERE "	\
+	"  r.take_id = t.id), "						\
+	"t.rating, t.in_ms, t.out_ms, t.notes, t.created, t.created_by, "\
+	"t.verdict_by, t.verdict_at "					\
+	"FROM take t JOIN shot h ON h.id = t.shot_id "			\
+	"JOIN scene s ON s.id = h.scene_id "				\
+	"LEFT JOIN prompt p ON p.id = t.prompt_id "
+
+/* The take's id as text for the log, in buf. */
+static const char *
+take_obj(char *buf, size_t len, long long id)
+{
+	snprintf(buf, len, "%lld", id);
+	return buf;
+}
+
+void
+take_filter_init(struct take_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->verdict = -1;
+	f->state = -1;
+}
+
+static void
+take_read(sqlite3_stmt *st, struct take *tk)
+{
+	char	*s, *p, *comma;
+
+	memset(tk, 0, sizeof *tk);
+	tk->id = sqlite3_column_int64(st, 0);
+	tk->shot_id = sqlite3_column_int64(st, 1);
+	tk->shot_code = db_col_text_empty(st, 2);
+	tk->scene_code = db_col_text_empty(st, 3);
+	tk->prompt_id = sqlite3_column_int64(st, 4);
+	tk->prompt_label = db_col_text(st, 5);
+	tk->file = db_col_text(st, 6);
+	tk->file_size = db_col_ll(st, 7);
+	tk->duration_ms = db_col_ll(st, 8);
+	s = db_col_text_empty(st, 9);
+	if (take_state_parse(s, &tk->state, NULL) != 0)
+		tk->state = TAKE_READY;
+	free(s);
+	tk->error = db_col_text(st, 10);
+	tk->job_id = db_col_text(st, 11);
+	tk->backend = db_col_text(st, 12);
+	tk->model = db_col_text(st, 13);
+	tk->cost = sqlite3_column_int64(st, 14);
+	s = db_col_text_empty(st, 15);
+	if (verdict_parse(s, &tk->verdict, NULL) != 0)
+		tk->verdict = VERDICT_UNREVIEWED;
+	free(s);
+	s = db_col_text(st, 16);
+	for (p = s; p != NULL && *p != '\0'; p = comma + 1) {
+		comma = strchr(p, ',');
+		if (comma == NULL) {
+			str_list_add(&tk->reasons, p);
+			break;
+		}
+		*comma = '\0';
+		str_list_add(&tk->reasons, p);
+	}
+	free(s);
+	tk->rating = (int)(sqlite3_column_type(st, 17) == SQLITE_NULL ? 0 :
+	    sqlite3_column_int(st, 17));
+	tk->in_ms = db_col_ll(st, 18);
+	tk->out_ms = db_col_ll(st, 19);
+	tk->notes = db_col_text_empty(st, 20);
+	tk->created = db_col_text_empty(st, 21);
+	tk->created_by = db_col_text_empty(st, 22);
+	tk->verdict_by = db_col_text(st, 23);
+	tk->verdict_at = db_col_text(st, 24);
+}
+
+/* Look up a take by id. Returns 1 with *tk filled (take_free), 0 if
+ * absent, -1 on error with *cause. */
+int
+db_take_get(struct db *db, long long id, struct take *tk, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc, rv = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		take_read(st, tk);
+		rv = 1;
+	} else if (rc == SQLITE_DONE)
+		rv = 0;
+	else
+		db_fail(db, cause, "cannot read take %lld", id);
+	sqlite3_finalize(st);
+	return rv;
+}
+
+#define TAKE_WHERE							\
+	"(?1 IS NULL OR h.scene_id = ?1) AND (?2 IS NULL OR t.shot_id = ?2) "\
+	"AND (?3 IS NULL OR t.prompt_id = ?3) AND "			\
+	"(?4 IS NULL OR t.verdict = ?4) AND (?5 IS NULL OR t.status = ?5) "
+#define TAKE_ORDER							\
+	"ORDER BY s.position, s.id, h.position, h.id, t.id"
+
+static void
+take_bind_filter(sqlite3_stmt *st, const struct take_filter *f)
+{
+	db_bind_ll(st, 1, f->scene_id > 0 ? f->scene_id : BOARD_NONE);
+	db_bind_ll(st, 2, f->shot_id > 0 ? f->shot_id : BOARD_NONE);
+	db_bind_ll(st, 3, f->prompt_id > 0 ? f->prompt_id : BOARD_NONE);
+	if (f->verdict >= 0)
+		sqlite3_bind_text(st, 4, verdict_name((enum verdict)f->verdict),
+		    -1, SQLITE_STATIC);
+	if (f->state >= 0)
+		sqlite3_bind_text(st, 5,
+		    take_state_name((enum take_state)f->state), -1,
+		    SQLITE_STATIC);
+}
+
+/* The ids of the takes matching f, in the order of db_take_list: *ids
+ * (caller frees) holds *n of them. For long lists (a review of the whole
+ * production) without loading every take. */
+int
+db_take_ids(struct db *db, const struct take_filter *f, long long **ids,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	st = db_prepare(db, "SELECT t.id FROM take t JOIN shot h ON h.id = "
+	    "t.shot_id JOIN scene s ON s.id = h.scene_id WHERE " TAKE_WHERE
+	    TAKE_ORDER, cause);
+	if (st == NULL)
+		return -1;
+	take_bind_filter(st, f);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		if (*n == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_fail(db, cause, "cannot list takes");
+	}
+	return 0;
+}
+
+/* Takes matching f in storyboard order, then by id; appended to *out. */
+int
+db_take_list(struct db *db, const struct take_filter *f,
+    struct take_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE " TAKE_WHERE
+	    TAKE_ORDER, cause);
+	if (st == NULL)
+		return -1;
+	take_bind_filter(st, f);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		take_read(st, ARRAY_ADD(out));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot list takes");
+	return 0;
+}
+
+/*
+ * Record a take of shot tk->shot_id (variant tk->prompt_id when > 0,
+ * which must belong to the same shot). Fields used: file, file_size,
+ * duration_ms, state, error, job_id, backend, model, cost, notes. On
+ * success tk->id, created and created_by are set.
+ */
+int
+db_take_add(struct db *db, struct take *tk, char **cause)
+{
+	sqlite3_stmt	*st;
+	long long	 shot = 0;
+	struct shot	 sh;
+	char		*secs, obj[32];
+	int		 found;
+
+	if (cause != NULL)
+		*cause = NULL;
+	found = db_shot_get_id(db, tk->shot_id, &sh, cause);
+	if (found <= 0) {
+		if (found == 0 && cause != NULL)
+			*cause = xstrdup("no such shot");
+		return -1;
+	}
+	free(tk->shot_code);
+	tk->shot_code = xstrdup(sh.code);
+	free(tk->scene_code);
+	tk->scene_code = xstrdup(sh.scene_code);
+	shot_free(&sh);
+	if (tk->prompt_id > 0) {
+		found = db_scalar_ll(db, "SELECT shot_id FROM prompt WHERE "
+		    "id = ?", tk->prompt_id, &shot, cause);
+		if (found < 0)
+			return -1;
+		if (found == 0 || shot != tk->shot_id) {
+			if (cause != NULL)
+				*cause = xasprintf("variant %lld is not a "
+				    "variant of this shot", tk->prompt_id);
+			return -1;
+		}
+	}
+	free(tk->created);
+	tk->created = clock_now_iso();
+	free(tk->created_by);
+	tk->created_by = xstrdup(clock_user());
+	st = db_prepare(db, "INSERT INTO take (shot_id, prompt_id, file, "
+	    "file_size, duration_ms, status, error, job_id, backend, model, "
+	    "cost, notes, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, tk->shot_id);
+	db_bind_ll(st, 2, tk->prompt_id > 0 ? tk->prompt_id : BOARD_NONE);
+	db_bind_text(st, 3, tk->file);
+	db_bind_ll(st, 4, tk->file_size);
+	db_bind_ll(st, 5, tk->duration_ms);
+	sqlite3_bind_text(st, 6, take_state_name(tk->state), -1, SQLITE_STATIC);
+	db_bind_text(st, 7, tk->error);
+	db_bind_text(st, 8, tk->job_id);
+	db_bind_text(st, 9, tk->backend);
+	db_bind_text(st, 10, tk->model);
+	sqlite3_bind_int64(st, 11, tk->cost);
+	sqlite3_bind_text(st, 12, tk->notes != NULL ? tk->notes : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 13, tk->created, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 14, tk->created_by, -1, SQLITE_TRANSIENT);
+	if (db_step_done(db, st, cause, "cannot add the take") != 0)
+		return -1;
+	tk->id = sqlite3_last_insert_rowid(db->h);
+	if (tk->state == TAKE_FAILED)
+		secs = xstrdup("failed attempt");
+	else if (tk->duration_ms >= 0) {
+		char *s = units_fmt_seconds(tk->duration_ms);
+
+		secs = xasprintf("%s s", s);
+		free(s);
+	} else
+		secs = xstrdup("duration unknown");
+	found = db_log_add(db, cause, "add", "take",
+	    take_obj(obj, sizeof obj, tk->id), "shot %s, %s%s%s",
+	    tk->shot_code != NULL ? tk->shot_code : "?", secs,
+	    tk->file != NULL ? ", " : "", tk->file != NULL ? tk->file : "");
+	free(secs);
+	return found;
+}
+
+/* Set the clip file of take id (path relative to the production). */
+int
+db_take_set_file(struct db *db, long long id, const char *file,
+    long long size, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	st = db_prepare(db, "UPDATE take SET file = ?, file_size = ? WHERE "
+	    "id = ?", cause);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, file);
+	db_bind_ll(st, 2, size);
+	sqlite3_bind_int64(st, 3, id);
+	return db_step_done(db, st, cause, "cannot set the take's file");
+}
+
+static int
+take_must_exist(struct db *db, long long id, struct take *tk, char **cause)
+{
+	int	 found;
+
+	found = db_take_get(db, id, tk, cause);
+	if (found == 0 && cause != NULL)
+		*cause = xasprintf("no take %lld", id);
+	return found == 1 ? 0 : -1;
+}
+
+/*
+ * Give take id a verdict, recording who and when. For REJECT, reasons
+ * (when not NULL) replace the take's reasons; for other verdicts the
+ * reasons are cleared. in/out (BOARD_NONE when unset) apply to KEEP and
+ * are cleared otherwise. The take must be ready (generated). Returns 0
+ * or -1 with *cause.
+ */
+int
+db_take_verdict(struct db *db, long long id, enum verdict v,
+    const struct str_list *reasons, long long in_ms, long long out_ms,
+    char **cause)
+{
+	struct take	 tk;
+	sqlite3_stmt	*st;
+	char		*now = NULL, *why = NULL, obj[32];
+	size_t		 i;
+	int		 rv = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (take_must_exist(db, id, &tk, cause) != 0)
+		return -1;
+	if (tk.state != TAKE_READY && v != VERDICT_UNREVIEWED) {
+		if (cause != NULL)
+			*cause = xasprintf("take %lld is %s, not ready: only a "
+			    "generated take can be reviewed", id,
+			    take_state_name(tk.state));
+		goto out;
+	}
+	if (v != VERDICT_KEEP)
+		in_ms = out_ms = BOARD_NONE;
+	if (in_ms != BOARD_NONE && out_ms != BOARD_NONE && in_ms >= out_ms) {
+		if (cause != NULL)
+			*cause = xstrdup("the in point must come before the "
+			    "out point");
+		goto out;
+	}
+	if (tk.duration_ms != BOARD_NONE &&
+	    ((in_ms != BOARD_NONE && in_ms >= tk.duration_ms) ||
+	    (out_ms != BOARD_NONE && out_ms > tk.duration_ms))) {
+		char *d = units_fmt_seconds(tk.duration_ms);
+
+		if (cause != NULL)
+			*cause = xasprintf("in and out must lie within the "
+			    "take (0 to %s s)", d);
+		free(d);
+		goto out;
+	}
+	now = clock_now_iso();
+	st = db_prepare(db, "UPDATE take SET verdict = ?, in_ms = ?, out_ms = "
+	    "?, verdict_by = ?, verdict_at = ? WHERE id = ?", cause);
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, verdict_name(v), -1, SQLITE_STATIC);
+	db_bind_ll(st, 2, in_ms);
+	db_bind_ll(st, 3, out_ms);
+	if (v == VERDICT_UNREVIEWED) {
+		sqlite3_bind_null(st, 4);
+		sqlite3_bind_null(st, 5);
+	} else {
+		sqlite3_bind_text(st, 4, clock_user(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(st, 6, id);
+	if (db_step_done(db, st, cause, "cannot save the verdict") != 0)
+		goto out;
+	if (v != VERDICT_REJECT || reasons != NULL) {
+		st = db_prepare(db, "DELETE FROM take_reason WHERE take_id = ?",
+		    cause);
+		if (st == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, id);
+		if (db_step_done(db, st, cause, "cannot save reasons") != 0)
+			goto out;
+	}
+	for (i = 0; v == VERDICT_REJECT && reasons != NULL && i < reasons->n;
+	    i++) {
+		st = db_prepare(db, "INSERT OR IGNORE INTO take_reason "
+		    "(take_id, reason) VALUES (?, ?)", cause);
+		if (st == NULL)
+			goto out;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, reasons->v[i], -1, SQLITE_TRANSIENT);
+		if (db_step_done(db, st, cause, "cannot save reasons") != 0)
+			goto out;
+	}
+	if (v == VERDICT_REJECT && reasons != NULL)
+		why = str_list_join(reasons, ", ");
+	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
+	    verdict_name(v), "take", take_obj(obj, sizeof obj, id), "shot %s, was %s%s%s",
+	    tk.shot_code, verdict_name(tk.verdict),
+	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
+out:
+	free(why);
+	free(now);
+	take_free(&tk);
+	return rv;
+}
+
+/* Rate take id 1-5 (0 clears the rating). */
+int
+db_take_rate(struct db *db, long long id, int rating, char **cause)
+{
+	struct take	 tk;
+	sqlite3_stmt	*st;
+	char		 obj[32];
+	int		 rv = -1;
+
+	if (take_must_exist(db, id, &tk, cause) != 0)
+		return -1;
+	st = db_prepare(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
+	if (st != NULL) {
+		db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
+		sqlite3_bind_int64(st, 2, id);
+		if (db_step_done(db, st, cause, "cannot save the rating") == 0)
+			rv = db_log_add(db, cause, "rate", "take",
+			    take_obj(obj, sizeof obj, id), "shot %s: %s%.0d "
+			    "(was %s%.0d)", tk.shot_code,
+			    rating > 0 ? "" : "unrated", rating,
+			    tk.rating > 0 ? "" : "unrated", tk.rating);
+	}
+	take_free(&tk);
+	return rv;
+}
+
+/* Replace the notes of take id. */
+int
+db_take_note(struct db *db, long long id, const char *note, char **cause)
+{
+	struct take	 tk;
+	sqlite3_stmt	*st;
+	char		 obj[32];
+	int		 rv = -1;
+
+	if (take_must_exist(db, id, &tk, cause) != 0)
+		return -1;
+	st = db_prepare(db, "UPDATE take SET notes = ? WHERE id = ?", cause);
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, note, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, id);
+		if (db_step_done(db, st, cause, "cannot save the note") == 0)
+			rv = db_log_add(db, cause, "note", "take",
+			    take_obj(obj, sizeof obj, id), "shot %s",
+			    tk.shot_code);
+	}
+	take_free(&tk);
+	return rv;
+}
+
+/* Delete take id (its clip file is left alone). */
+int
+db_take_rm(struct db *db, long long id, char **cause)
+{
+	struct take	 tk;
+	sqlite3_stmt	*st;
+	char		 obj[32];
+	int		 rv = -1;
+
+	if (take_must_exist(db, id, &tk, cause) != 0)
+		return -1;
+	st = db_prepare(db, "DELETE FROM take WHERE id = ?", cause);
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		if (db_step_done(db, st, cause, "cannot delete the take") == 0)
+			rv = db_log_add(db, cause, "rm", "take",
+			    take_obj(obj, sizeof obj, id), "shot %s, %s%s%s",
+			    tk.shot_code,
+			    verdict_name(tk.verdict), tk.file != NULL ?
+			    ", file left at " : "", tk.file != NULL ?
+			    tk.file : "");
+	}
+	take_free(&tk);
+	return rv;
+}
+
+/* Up to n reject reasons, the most recently used first (then the most
+ * used), appended to *out; for offering them when rejecting. */
+int
+db_take_recent_reasons(struct db *db, int n, struct str_list *out,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, "SELECT r.reason FROM take_reason r JOIN take t "
+	    "ON t.id = r.take_id GROUP BY r.reason ORDER BY "
+	    "max(coalesce(t.verdict_at, '')) DESC, count(*) DESC, r.reason "
+	    "LIMIT ?", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, n);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		str_list_add(out, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the reasons");
+	return 0;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Make untrusted text (prompts, titles and notes from the database, file
+ * names, server answers) safe to write to a terminal, and measure and
+ * clip it by display columns. Every string that did not come from
+ * takeboard itself goes through sanitize_line or sanitize_text before it
+ * is printed or drawn.
+ */
+#ifndef TB_UTIL_SANITIZE_H
+#define TB_UTIL_SANITIZE_H
+
+#include <stddef.h>
+
+char	*sanitize_line(const char *);
+char	*sanitize_text(const char *);
+size_t	 sanitize_width(const char *);
+char	*sanitize_clip(const char *, size_t);
+char	*sanitize_pad(const char *, size_t, int);
+
+#endif

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The documentation keeps up with the program: every command that
+# `takeboard help` lists, and every option in its usage line, is in the
+# man page; the man page is clean under mandoc -Tlint; the README shows
+# the two Quick start commands.
+. "$TESTS_DIR/cli/lib.sh"
+
+: "${MAN_PAGE:?}" "${README_FILE:?}"
+[ -f "$MAN_PAGE" ] || fail "no man page at $MAN_PAGE"
+
+ok "$T" help
+cmds=$(printf '%s\n' "$OUT" | sed -n '/^Commands:/,/^$/p' |
+    sed -n 's/^  \([a-z][a-z]*\( [a-z][a-z]*\)\{0,1\}\)  .*/\1/p')
+[ "$(printf '%s\n' "$cmds" | wc -l)" -ge 30 ] || fail "too few commands parsed"
+
+missing=""
+printf '%s\n' "$cmds" > "$WORK/cmds"
+while IFS= read -r cmd; do
+	grep -Eq "Cm $cmd([^a-z]|\$)" "$MAN_PAGE" ||
+	    missing="$missing
+command '$cmd'"
+	# shellcheck disable=SC2086
+	run "$T" help $cmd
+	[ "$RC" -eq 0 ] || fail "help $cmd failed"
+	for opt in $(printf '%s\n' "$OUT" | head -n 1 | tr ' []|()' '\n' |
+	    sed -n 's/^--\([a-z][a-z-]*\)$/\1/p' | sort -u); do
+		grep -Eq "Fl -$opt([^a-z-]|\$)" "$MAN_PAGE" ||
+		    missing="$missing
+option --$opt of '$cmd'"
+	done
+done < "$WORK/cmds"
+[ -z "$missing" ] || fail "not in the man page:$missing"
+
+if command -v mandoc >/dev/null 2>&1; then
+	lint=$(mandoc -Tlint -W warning "$MAN_PAGE" 2>&1)
+	[ -z "$lint" ] || fail "mandoc -Tlint: $lint"
+fi
+
+grep -q '^ *contrib/quickstart.sh$' "$README_FILE" ||
+    grep -q 'contrib/quickstart.sh`' "$README_FILE" ||
+    fail "README does not show contrib/quickstart.sh"
+grep -q 'contrib/quickstart.sh check' "$README_FILE" ||
+    fail "README does not show contrib/quickstart.sh check"
+exit 0

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Unit tests for src/db/: opening (refusals leave files untouched),
+ * migrations from a stored version-1 database, ordering, automatic
+ * codes, verdicts, and the statistics SQL checked against the same
+ * figures computed in C from the takes (board_take_used_ms).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "util/xmalloc.h"
+#include "model/board.h"
+#include "model/stats.h"
+#include "db/db.h"
+#include "db/db-board.h"
+#include "db/db-log.h"
+#include "db/db-prompt.h"
+#include "db/db-schema.h"
+#include "db/db-stats.h"
+#include "db/db-take.h"
+#include "tap.h"
+
+static char	 dir[] = "/tmp/tb-db-XXXXXX";
+
+static char *
+path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static char *
+slurp(const char *p, size_t *len)
+{
+	FILE	*f;
+	char	*s;
+	long	 n;
+
+	f = fopen(p, "rb");
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	s = xmalloc((size_t)n + 1);
+	*len = fread(s, 1, (size_t)n, f);
+	fclose(f);
+	return s;
+}
+
+static void
+test_open(void)
+{
+	struct db	*db = NULL;
+	char		*p, *cause = NULL, *before, *after;
+	size_t		 n1 = 0, n2 = 0;
+	sqlite3		*h;
+	FILE		*f;
+
+	p = path("new.db");
+	ok(db_open(p, 0, &db, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "takeboard init") != NULL,
+	    "opening a missing file fails and suggests init");
+	free(cause);
+	ok(access(p, F_OK) != 0, "and creates nothing");
+	ok(db_open(p, DB_OPEN_CREATE, &db, &cause) == 0, "create");
+	is_int(db_version(db), db_schema_latest(), "at the latest schema");
+	db_close(db);
+	ok(db_open(p, DB_OPEN_CREATE, &db, &cause) == -1 && cause != NULL,
+	    "create refuses an existing file");
+	free(cause);
+	ok(db_open(p, 0, &db, &cause) == 0, "reopen");
+	db_close(db);
+	free(p);
+
+	/* A text file is refused and left byte for byte. */
+	p = path("notes.txt");
+	f = fopen(p, "w");
+	fputs("not a database, just notes\n", f);
+	fclose(f);
+	before = slurp(p, &n1);
+	ok(db_open(p, 0, &db, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "not a takeboard database") != NULL,
+	    "a text file is refused");
+	free(cause);
+	after = slurp(p, &n2);
+	ok(n1 == n2 && memcmp(before, after, n1) == 0, "and not modified");
+	free(before);
+	free(after);
+	free(p);
+
+	/* Another program's SQLite database is refused untouched. */
+	p = path("other.db");
+	sqlite3_open(p, &h);
+	sqlite3_exec(h, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL,
+	    NULL, NULL);
+	sqlite3_close(h);
+	before = slurp(p, &n1);
+	ok(db_open(p, 0, &db, &cause) == -1 && cause != NULL,
+	    "a foreign SQLite database is refused");
+	free(cause);
+	after = slurp(p, &n2);
+	ok(n1 == n2 && memcmp(before, after, n1) == 0, "and not modified");
+	free(before);
+	free(after);
+	free(p);
+
+	/* A database from a newer takeboard is refused. */
+	p = path("newer.db");
+	ok(db_open(p, DB_OPEN_CREATE, &db, &cause) == 0, "make a database");
+	db_close(db);
+	sqlite3_open(p, &h);
+	sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(h);
+	ok(db_open(p, 0, &db, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "newer takeboard") != NULL,
+	    "a newer schema is refused with a clear message");
+	free(cause);
+	free(p);
+}
+
+/* The stored version-1 fixture opens and migrates to the latest. */
+static void
+test_fixture(void)
+{
+	struct db		*db;
+	struct scene_list	 l;
+	char			*p, *sql, *cause = NULL;
+	size_t			 n = 0;
+	sqlite3			*h;
+	const char		*data;
+
+	data = getenv("TESTS_DIR");
+	if (data == NULL)
+		data = "tests";
+	p = xasprintf("%s/data/db-v1.sql", data);
+	sql = slurp(p, &n);
+	free(p);
+	if (sql == NULL) {
+		ok(0, "tests/data/db-v1.sql is readable");
+		return;
+	}
+	sql[n] = '\0';
+	p = path("v1.db");
+	sqlite3_open(p, &h);
+	ok(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
+	    "load the version-1 fixture");
+	sqlite3_close(h);
+	free(sql);
+	ok(db_open(p, 0, &db, &cause) == 0, "open it");
+	is_int(db_version(db), db_schema_latest(), "migrated to the latest");
+	memset(&l, 0, sizeof l);
+	ok(db_scene_list(db, &l, &cause) == 0 && l.n == 2 &&
+	    strcmp(l.v[0].code, "1") == 0 && l.v[0].takes == 3 &&
+	    l.v[0].kept == 1, "its data is intact");
+	scene_list_free(&l);
+	db_close(db);
+	free(p);
+}
+
+static long long
+add_scene(struct db *db, const char *code, const char *heading, long long at)
+{
+	struct scene	 sc;
+	char		*cause = NULL;
+	long long	 id;
+
+	memset(&sc, 0, sizeof sc);
+	sc.code = code != NULL ? xstrdup(code) : NULL;
+	sc.heading = xstrdup(heading);
+	if (db_scene_add(db, &sc, at, &cause) != 0) {
+		printf("# %s\n", cause);
+		free(cause);
+	}
+	id = sc.id;
+	scene_free(&sc);
+	return id;
+}
+
+static void
+test_board(struct db *db)
+{
+	struct scene_list	 l;
+	struct scene		 sc;
+	struct shot		 sh;
+	char			*cause = NULL;
+	long long		 a, b, c, id;
+	size_t			 i;
+	int			 dense = 1;
+
+	db_begin(db, &cause);
+	a = add_scene(db, NULL, "EXT. ROAD - DAY", DB_PLACE_END);
+	b = add_scene(db, NULL, "INT. CAR - DAY", DB_PLACE_END);
+	c = add_scene(db, "4A", "EXT. FIELD - DUSK", DB_PLACE_FIRST);
+	add_scene(db, NULL, "INT. BARN - NIGHT", a);
+	ok(add_scene(db, "1", "duplicate", DB_PLACE_END) == 0,
+	    "a taken code is refused");
+	memset(&l, 0, sizeof l);
+	db_scene_list(db, &l, &cause);
+	ok(l.n == 4 && strcmp(l.v[0].code, "4A") == 0 &&
+	    strcmp(l.v[1].code, "1") == 0 && strcmp(l.v[2].code, "3") == 0 &&
+	    strcmp(l.v[3].code, "2") == 0,
+	    "automatic codes and placement: 4A 1 3 2");
+	for (i = 0; i < l.n; i++)
+		dense &= l.v[i].position == (long long)i + 1;
+	ok(dense, "positions are 1..n");
+	scene_list_free(&l);
+	ok(db_scene_move(db, c, b, &cause) == 0, "move 4A after 2");
+	memset(&l, 0, sizeof l);
+	db_scene_list(db, &l, &cause);
+	ok(l.n == 4 && strcmp(l.v[3].code, "4A") == 0 &&
+	    l.v[3].position == 4 && l.v[0].position == 1, "moved, dense");
+	scene_list_free(&l);
+
+	memset(&sh, 0, sizeof sh);
+	sh.scene_id = c;
+	sh.target_ms = BOARD_NONE;
+	ok(db_shot_add(db, &sh, DB_PLACE_END, &cause) == 0 &&
+	    strcmp(sh.code, "4A-A") == 0, "first shot of 4A is 4A-A");
+	shot_free(&sh);
+	memset(&sh, 0, sizeof sh);
+	sh.scene_id = a;
+	sh.target_ms = BOARD_NONE;
+	db_shot_add(db, &sh, DB_PLACE_END, &cause);
+	id = sh.id;
+	is_str(sh.code, "1A", "first shot of 1 is 1A");
+	shot_free(&sh);
+	memset(&sh, 0, sizeof sh);
+	sh.scene_id = a;
+	sh.target_ms = BOARD_NONE;
+	sh.code = xstrdup("1A");
+	ok(db_shot_add(db, &sh, DB_PLACE_END, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "already used") != NULL, "shot codes are unique");
+	free(cause);
+	cause = NULL;
+	shot_free(&sh);
+	memset(&sh, 0, sizeof sh);
+	sh.scene_id = a;
+	sh.target_ms = BOARD_NONE;
+	db_shot_add(db, &sh, DB_PLACE_FIRST, &cause);
+	is_str(sh.code, "1B", "second shot is 1B even when put first");
+	ok(sh.position == 1, "and it is first");
+	shot_free(&sh);
+	ok(db_shot_move(db, id, b, DB_PLACE_END, &cause) == 0,
+	    "move a shot to another scene");
+	ok(db_shot_get_id(db, id, &sh, &cause) == 1 && sh.scene_id == b &&
+	    sh.position == 1, "it is there, first");
+	shot_free(&sh);
+	ok(db_scene_get(db, "1", &sc, &cause) == 1 && sc.shots == 1,
+	    "scene 1 has one shot left");
+	scene_free(&sc);
+	db_commit(db, &cause);
+}
+
+/* A production with random takes, and its statistics checked in C. */
+static void
+test_stats(struct db *db)
+{
+	struct shot		 sh;
+	struct prompt		 pr;
+	struct take		 tk;
+	struct take_filter	 f;
+	struct take_list	 all;
+	struct stats_rows	 rows;
+	struct stats		 total, want, sum;
+	struct str_list		 why;
+	char			*cause = NULL;
+	long long		 scene, shots[3], prompts[3];
+	uint32_t		 x = 12345;
+	size_t			 i;
+	int			 k, ok_rows;
+
+	db_begin(db, &cause);
+	scene = add_scene(db, "S", "EXT. STATS - DAY", DB_PLACE_END);
+	for (k = 0; k < 3; k++) {
+		memset(&sh, 0, sizeof sh);
+		sh.scene_id = scene;
+		sh.target_ms = BOARD_NONE;
+		db_shot_add(db, &sh, DB_PLACE_END, &cause);
+		shots[k] = sh.id;
+		shot_free(&sh);
+		memset(&pr, 0, sizeof pr);
+		pr.shot_id = shots[k];
+		pr.text = xstrdup("prompt");
+		pr.seconds_ms = BOARD_NONE;
+		db_prompt_add(db, &pr, &cause);
+		prompts[k] = pr.id;
+		prompt_free(&pr);
+	}
+	memset(&why, 0, sizeof why);
+	str_list_add(&why, "morphing");
+	for (k = 0; k < 200; k++) {
+		x = x * 1103515245 + 12345;
+		memset(&tk, 0, sizeof tk);
+		tk.shot_id = shots[k % 3];
+		tk.prompt_id = (x >> 8) % 4 == 0 ? 0 : prompts[k % 3];
+		tk.file_size = BOARD_NONE;
+		tk.duration_ms = (x >> 4) % 7 == 0 ? BOARD_NONE :
+		    1000 + (long long)((x >> 3) % 9000);
+		tk.state = (x >> 12) % 10 == 0 ? TAKE_FAILED : TAKE_READY;
+		tk.cost = (long long)((x >> 5) % 5000000);
+		if (db_take_add(db, &tk, &cause) != 0)
+			break;
+		switch ((x >> 16) % 5) {
+		case 0:
+			db_take_verdict(db, tk.id, VERDICT_KEEP, NULL,
+			    tk.duration_ms > 2000 ? 500 : BOARD_NONE,
+			    tk.duration_ms > 2000 ? 1900 : BOARD_NONE, &cause);
+			break;
+		case 1:
+			db_take_verdict(db, tk.id, VERDICT_KEEP, NULL,
+			    BOARD_NONE, BOARD_NONE, &cause);
+			break;
+		case 2:
+			db_take_verdict(db, tk.id, VERDICT_REJECT, &why,
+			    BOARD_NONE, BOARD_NONE, &cause);
+			break;
+		case 3:
+			db_take_verdict(db, tk.id, VERDICT_MAYBE, NULL,
+			    BOARD_NONE, BOARD_NONE, &cause);
+			break;
+		}
+		free(cause);
+		cause = NULL;
+		take_free(&tk);
+	}
+	str_list_free(&why);
+	db_commit(db, &cause);
+
+	/* Expected figures, computed from the takes in C. */
+	take_filter_init(&f);
+	f.scene_id = scene;
+	memset(&all, 0, sizeof all);
+	db_take_list(db, &f, &all, &cause);
+	memset(&want, 0, sizeof want);
+	for (i = 0; i < all.n; i++) {
+		const struct take *t = &all.v[i];
+
+		want.cost += t->cost;
+		if (t->state == TAKE_FAILED) {
+			want.failed++;
+			continue;
+		}
+		want.takes++;
+		want.kept += t->verdict == VERDICT_KEEP;
+		want.maybe += t->verdict == VERDICT_MAYBE;
+		want.rejected += t->verdict == VERDICT_REJECT;
+		want.unreviewed += t->verdict == VERDICT_UNREVIEWED;
+		want.ms_generated += t->duration_ms > 0 ? t->duration_ms : 0;
+		want.ms_used += board_take_used_ms(t);
+	}
+	ok(all.n == 200, "200 takes recorded");
+	ok(want.failed > 0 && want.kept > 0 && want.ms_used > 0,
+	    "the mix has failures and keeps");
+	take_list_free(&all);
+	for (k = STATS_BY_PRODUCTION; k <= STATS_BY_PROMPT; k++) {
+		struct stats_filter sf = { scene, 0 };
+
+		memset(&rows, 0, sizeof rows);
+		ok(db_stats(db, (enum stats_by)k, &sf, &rows, &total,
+		    &cause) == 0, "stats by %s", stats_by_name(k));
+		ok(memcmp(&total, &want, sizeof want) == 0,
+		    "by %s: the SQL agrees with the takes", stats_by_name(k));
+		memset(&sum, 0, sizeof sum);
+		for (i = 0; i < rows.n; i++)
+			stats_add(&sum, &rows.v[i].s);
+		ok(memcmp(&sum, &total, sizeof sum) == 0,
+		    "by %s: the total is the sum of the rows",
+		    stats_by_name(k));
+		ok_rows = k == STATS_BY_PRODUCTION ? rows.n == 1 :
+		    k == STATS_BY_SCENE ? rows.n == 1 :
+		    k == STATS_BY_SHOT ? rows.n == 3 : rows.n == 6;
+		ok(ok_rows, "by %s: %zu rows", stats_by_name(k), rows.n);
+		stats_rows_free(&rows);
+	}
+}
+
+static void
+test_take_rules(struct db *db)
+{
+	struct take	 tk;
+	struct event_list evs;
+	char		*cause = NULL;
+	long long	 shot = 0, id;
+	int		 r;
+
+	db_begin(db, &cause);
+	{
+		struct shot sh;
+
+		db_shot_get(db, "S-A", &sh, &cause);
+		shot = sh.id;
+		shot_free(&sh);
+	}
+	memset(&tk, 0, sizeof tk);
+	tk.shot_id = shot;
+	tk.file_size = BOARD_NONE;
+	tk.duration_ms = 4000;
+	tk.state = TAKE_READY;
+	db_take_add(db, &tk, &cause);
+	r = db_take_verdict(db, tk.id, VERDICT_KEEP, NULL, 3000, 2000, &cause);
+	ok(r == -1 && cause != NULL && strstr(cause, "before") != NULL,
+	    "in after out is refused");
+	free(cause);
+	cause = NULL;
+	r = db_take_verdict(db, tk.id, VERDICT_KEEP, NULL, 0, 4001, &cause);
+	ok(r == -1 && cause != NULL && strstr(cause, "within") != NULL,
+	    "out past the end is refused");
+	free(cause);
+	cause = NULL;
+	ok(db_take_verdict(db, tk.id, VERDICT_KEEP, NULL, 0, 4000,
+	    &cause) == 0, "the whole take is fine");
+	id = tk.id;
+	take_free(&tk);
+	ok(db_take_get(db, id, &tk, &cause) == 1 &&
+	    strcmp(tk.verdict_by, "tester") == 0 && tk.verdict_at != NULL,
+	    "the verdict records who and when");
+	take_free(&tk);
+	ok(db_take_get(db, 999999, &tk, &cause) == 0, "no such take: 0");
+	memset(&tk, 0, sizeof tk);
+	tk.shot_id = shot;
+	tk.file_size = BOARD_NONE;
+	tk.duration_ms = BOARD_NONE;
+	tk.state = TAKE_FAILED;
+	db_take_add(db, &tk, &cause);
+	ok(db_take_verdict(db, tk.id, VERDICT_KEEP, NULL, BOARD_NONE,
+	    BOARD_NONE, &cause) == -1, "a failed take cannot be kept");
+	free(cause);
+	cause = NULL;
+	take_free(&tk);
+	db_commit(db, &cause);
+	memset(&evs, 0, sizeof evs);
+	ok(db_log_list(db, 3, &evs, &cause) == 0 && evs.n == 3 &&
+	    strcmp(evs.v[0].user, "tester") == 0 &&
+	    strcmp(evs.v[0].action, "add") == 0 &&
+	    strcmp(evs.v[1].action, "keep") == 0,
+	    "the log has the newest changes first, with the user");
+	event_list_free(&evs);
+}
+
+int
+main(void)
+{
+	struct db	*db;
+	char		*p, *cause = NULL, *cmd;
+
+	setenv("USER", "tester", 1);
+	setenv("TAKEBOARD_NOW", "2026-11-01T12:00:00Z", 1);
+	if (mkdtemp(dir) == NULL)
+		skip_all("cannot make a temporary folder");
+	test_open();
+	test_fixture();
+	p = path("board.db");
+	if (db_open(p, DB_OPEN_CREATE, &db, &cause) != 0) {
+		ok(0, "open %s: %s", p, cause);
+		return done_testing();
+	}
+	test_board(db);
+	test_stats(db);
+	test_take_rules(db);
+	db_close(db);
+	free(p);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	free(cmd);
+	return done_testing();
+}
