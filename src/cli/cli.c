@@ -143,8 +143,9 @@ cli_usage_all(FILE *f)
 
 	fputs("usage: takeboard [-f FILE] [--no-color] [-h] [-V] [COMMAND "
 	    "[ARGS...]]\n\nPlan a film as scenes and shots, track the takes "
-	    "a video generator makes,\nand see how few are kept.\n\n"
-	    "Commands:\n", f);
+	    "a video generator makes,\nand see how few are kept. With no "
+	    "command, takeboard opens the production\nin its full-screen "
+	    "interface.\n\nCommands:\n", f);
 	for (cmd = cli_cmds; cmd->name != NULL; cmd++) {
 		char *name = xasprintf("%s%s%s", cmd->group != NULL ?
 		    cmd->group : "", cmd->group != NULL ? " " : "", cmd->name);

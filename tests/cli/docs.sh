@@ -31,6 +31,22 @@ option --$opt of '$cmd'"
 done < "$WORK/cmds"
 [ -z "$missing" ] || fail "not in the man page:$missing"
 
+# The interface's key table and the man page's KEY BINDINGS agree: every
+# operation of every view is there with its keys.
+ok "$T" --keys
+[ "$(printf '%s\n' "$OUT" | wc -l)" -ge 50 ] || fail "too few keys listed"
+sed -n '/^\.Sh KEY BINDINGS/,/^\.Sh /p' "$MAN_PAGE" > "$WORK/keysec"
+printf '%s\n' "$OUT" | while IFS= read -r line; do
+	name=$(printf '%s' "$line" | cut -c24-40 | sed 's/ *$//')
+	grep -q "^$name: " "$WORK/keysec" || {
+		echo "key operation '$name' is not in KEY BINDINGS" >&2
+		exit 1
+	}
+done || fail "the man page's key bindings lag behind the key table"
+for opt in no-color keys; do
+	grep -q "Fl -$opt" "$MAN_PAGE" || fail "--$opt is not documented"
+done
+
 if command -v mandoc >/dev/null 2>&1; then
 	lint=$(mandoc -Tlint -W warning "$MAN_PAGE" 2>&1)
 	[ -z "$lint" ] || fail "mandoc -Tlint: $lint"
