@@ -127,7 +127,9 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 #define TAKE_WHERE							\
 	"(?1 IS NULL OR h.scene_id = ?1) AND (?2 IS NULL OR t.shot_id = ?2) "\
 	"AND (?3 IS NULL OR t.prompt_id = ?3) AND "			\
-	"(?4 IS NULL OR t.verdict = ?4) AND (?5 IS NULL OR t.status = ?5) "
+	"(?4 IS NULL OR t.verdict = ?4) AND (?5 IS NULL OR t.status = ?5) "\
+	"AND (?6 IS NULL OR EXISTS (SELECT 1 FROM take_reason r WHERE "	\
+	"r.take_id = t.id AND r.reason = ?6)) "
 #define TAKE_ORDER							\
 	"ORDER BY s.position, s.id, h.position, h.id, t.id"
 
@@ -144,6 +146,7 @@ take_bind_filter(sqlite3_stmt *st, const struct take_filter *f)
 		sqlite3_bind_text(st, 5,
 		    take_state_name((enum take_state)f->state), -1,
 		    SQLITE_STATIC);
+	db_bind_text(st, 6, f->reason);
 }
 
 /* The ids of the takes matching f, in the order of db_take_list: *ids

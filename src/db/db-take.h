@@ -18,6 +18,7 @@ struct take_filter {
 	long long	 prompt_id;
 	int		 verdict;	/* enum verdict, or -1 */
 	int		 state;		/* enum take_state, or -1 */
+	const char	*reason;	/* a reject reason, or NULL */
 };
 
 void	 take_filter_init(struct take_filter *);

@@ -49,6 +49,7 @@ struct review {
 	enum tui_review_scope	 scope;
 	long long		 scope_id;
 	int			 verdict;	/* filter, -1 for all */
+	char			*reason;	/* filter, or NULL */
 	long long		*ids;
 	size_t			 n;
 	int			 cur;
@@ -69,6 +70,7 @@ review_filter_init(struct review *r, struct take_filter *f)
 	take_filter_init(f);
 	f->state = TAKE_READY;
 	f->verdict = r->verdict;
+	f->reason = r->reason;
 	if (r->scope == TUI_REVIEW_SCENE)
 		f->scene_id = r->scope_id;
 	else if (r->scope == TUI_REVIEW_SHOT)
@@ -186,9 +188,10 @@ review_draw(struct tui *t, struct tui_view *v, int y, int rows)
 	free(secs);
 	free(cost);
 	reasons = str_list_join(&tk->reasons, ", ");
-	line = xasprintf("verdict %s%s%s%s%s   rating %s%.0d", verdict_name(
-	    tk->verdict), *reasons != '\0' ? " (" : "", reasons,
-	    *reasons != '\0' ? ")" : "", tk->verdict_by != NULL ? "" : "",
+	line = xasprintf("verdict %s%s%s%s%s%s   rating %s%.0d",
+	    verdict_name(tk->verdict), *reasons != '\0' ? " (" : "", reasons,
+	    *reasons != '\0' ? ")" : "", tk->verdict_by != NULL ? " by " : "",
+	    tk->verdict_by != NULL ? tk->verdict_by : "",
 	    tk->rating > 0 ? "" : "–", tk->rating);
 	tui_put(y + 3, 1, COLS - 2, line, tui_verdict_attr(tk->verdict) |
 	    A_BOLD);
@@ -219,9 +222,10 @@ review_draw(struct tui *t, struct tui_view *v, int y, int rows)
 	for (k = 0; k < n && row < y + rows - 1; k++)
 		tui_put(row++, 1, COLS - 2, lines[k], A_NORMAL);
 	tui_wrap_free(lines, n);
-	line = xasprintf("take %d of %zu in this list (%s)", r->cur + 1, r->n,
-	    r->verdict < 0 ? "all takes" :
-	    verdict_name((enum verdict)r->verdict));
+	line = xasprintf("take %d of %zu in this list (%s%s%s)", r->cur + 1,
+	    r->n, r->verdict < 0 ? "all takes" :
+	    verdict_name((enum verdict)r->verdict), r->reason != NULL ?
+	    ": " : "", r->reason != NULL ? r->reason : "");
 	tui_putr(y + rows - 1, 0, COLS - 1, line, tui_attr(TC_DIM));
 	free(line);
 }
@@ -348,17 +352,37 @@ static void
 review_filter(struct tui *t, struct tui_view *v, struct review *r)
 {
 	static const char *const items[] = {
-		"unreviewed", "maybe", "rejected", "kept", "all takes"
+		"unreviewed", "maybe", "rejected", "kept", "all takes",
+		"rejected for a reason..."
 	};
 	static const int vs[] = {
 		VERDICT_UNREVIEWED, VERDICT_MAYBE, VERDICT_REJECT, VERDICT_KEEP,
-		-1
+		-1, VERDICT_REJECT
 	};
-	int	 k;
+	struct str_list	 reasons;
+	char		*cause = NULL;
+	int		 k, n;
 
-	k = tui_input_pick(t, "Review which takes", items, 5, 0, NULL);
+	k = tui_input_pick(t, "Review which takes", items, 6, 0, NULL);
 	if (k < 0)
 		return;
+	free(r->reason);
+	r->reason = NULL;
+	if (k == 5) {
+		memset(&reasons, 0, sizeof reasons);
+		if (db_take_recent_reasons(tui_db(t), 50, &reasons,
+		    &cause) != 0) {
+			tui_error(t, cause);
+			return;
+		}
+		n = tui_input_pick(t, "Rejected for", (const char *const *)
+		    reasons.v, (int)reasons.n, 0, NULL);
+		if (n >= 0)
+			r->reason = xstrdup(reasons.v[n]);
+		str_list_free(&reasons);
+		if (n < 0)
+			return;
+	}
 	r->verdict = vs[k];
 	r->cur = 0;
 	review_load_list(t, r);
@@ -478,6 +502,7 @@ review_free(struct tui_view *v)
 	for (i = 0; i < r->nundo; i++)
 		str_list_free(&r->undo[i].reasons);
 	free(r->shot_text);
+	free(r->reason);
 	free(r->ids);
 	free(r);
 }

@@ -53,6 +53,15 @@ ok "$T" stats --by production --json
 json "j['total']['unreviewed'] == $before_unrev - 2"
 reviewed=$(printf '%s' "$OUT" | python3 -c 'import json,sys; t=json.load(sys.stdin)["total"]; print(t["takes"] - t["unreviewed"])')
 wait_for "$reviewed of 288 reviewed"
+# Filter: the takes rejected for the reason just used (most recent
+# first in the list), which include take t2.
+reason=$("$T" take show "$t2" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["reasons"][0])')
+keys f
+wait_for "Review which takes"
+keys G Enter
+wait_for "Rejected for"
+keys g Enter
+wait_for "(reject: $reason)"
 keys q
 wait_for "Board: 8 scenes"
 quit
