@@ -27,6 +27,7 @@
 #include "db/db-prompt.h"
 #include "db/db-take.h"
 #include "cli/cli-demo.h"
+#include "cli/cli-maint.h"
 #include "cli/cli-prod.h"
 #include "cli/cli-prompt.h"
 #include "cli/cli-scene.h"
@@ -43,6 +44,10 @@ static const struct cli_cmd cli_cmds[] = {
 	  "create a sample production to explore", cli_demo },
 	{ NULL, "production", "[--title T] [--fps N] [--currency C] [--json]",
 	  "show or change the production", cli_production },
+	{ NULL, "backup", "FILE",
+	  "write a consistent copy of the database", cli_backup },
+	{ NULL, "check", "[--json]",
+	  "check the database and the clips", cli_check },
 
 	{ "scene", "add", "HEADING [--code C] [--after CODE | --first] "
 	  "[--synopsis T] [--notes T] [--status S]",

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Backups and checks. A backup is made with VACUUM INTO a temporary
+ * file beside the target, checked with integrity_check, then renamed:
+ * it is consistent even while others write (it reads one snapshot), and
+ * the target is never half-written. The database file itself is never
+ * opened by anything but SQLite, which would break SQLite's locks.
+ */
+#include "config.h"
+
+#include "db/db-maint.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/fsutil.h"
+#include "util/xmalloc.h"
+#include "db/db.h"
+#include "db/db-priv.h"
+
+static void
+maint_add(struct maint_problems *out, const char *what, const char *detail)
+{
+	struct maint_problem	*p;
+
+	p = ARRAY_ADD(out);
+	p->what = xstrdup(what);
+	p->detail = xstrdup(detail);
+}
+
+/* Run PRAGMA integrity_check on an open handle; 0 when "ok", else -1 with
+ * *cause holding the first problem. */
+static int
+maint_integrity(sqlite3 *h, char **cause)
+{
+	sqlite3_stmt	*st = NULL;
+	const char	*r;
+	int		 rv = -1;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
+	    NULL) != SQLITE_OK) {
+		*cause = xasprintf("cannot check: %s", sqlite3_errmsg(h));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r = (const char *)sqlite3_column_text(st, 0);
+		if (r != NULL && strcmp(r, "ok") == 0)
+			rv = 0;
+		else
+			*cause = xasprintf("integrity check: %s",
+			    r != NULL ? r : "?");
+	} else
+		*cause = xasprintf("cannot check: %s", sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+	return rv;
+}
+
+/*
+ * Write a consistent copy of the database to path, which must not exist.
+ * Returns 0, or -1 with *cause (and no file at path).
+ */
+int
+db_maint_backup(struct db *db, const char *path, char **cause)
+{
+	sqlite3_stmt	*st;
+	sqlite3		*copy = NULL;
+	char		*dir, *tmp;
+	int		 rv = -1;
+
+	*cause = NULL;
+	if (fs_exists(path)) {
+		*cause = xasprintf("%s already exists; a backup never "
+		    "replaces a file", path);
+		return -1;
+	}
+	dir = fs_dirname(path);
+	tmp = xasprintf("%s/.%s.%ld.part", dir, fs_basename(path),
+	    (long)getpid());
+	unlink(tmp);
+	st = db_prepare(db, "VACUUM INTO ?", cause);
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_TRANSIENT);
+	if (db_step_done(db, st, cause, "cannot write the backup") != 0)
+		goto fail;
+	if (sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		*cause = xasprintf("cannot read the backup back: %s",
+		    copy != NULL ? sqlite3_errmsg(copy) : "out of memory");
+		goto fail;
+	}
+	if (maint_integrity(copy, cause) != 0)
+		goto fail;
+	sqlite3_close(copy);
+	copy = NULL;
+	if (fs_exists(path)) {
+		*cause = xasprintf("%s appeared meanwhile; not replaced", path);
+		goto fail;
+	}
+	if (rename(tmp, path) != 0) {
+		*cause = xasprintf("cannot rename the backup to %s: %s", path,
+		    strerror(errno));
+		goto fail;
+	}
+	fs_fsync_dir(dir);
+	rv = 0;
+	goto out;
+fail:
+	if (copy != NULL)
+		sqlite3_close(copy);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	return rv;
+}
+
+/*
+ * Check the database: integrity_check and foreign_key_check. Problems
+ * are appended to *out. Returns 0 (even with problems), or -1 with
+ * *cause when the checks could not run.
+ */
+int
+db_maint_check(struct db *db, struct maint_problems *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*r;
+	char		*d;
+	int		 rc;
+
+	st = db_prepare(db, "PRAGMA integrity_check", cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		r = (const char *)sqlite3_column_text(st, 0);
+		if (r != NULL && strcmp(r, "ok") != 0)
+			maint_add(out, "integrity", r);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot check the integrity");
+	st = db_prepare(db, "PRAGMA foreign_key_check", cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		d = xasprintf("row %lld of %s refers to a missing %s",
+		    (long long)sqlite3_column_int64(st, 1),
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 2));
+		maint_add(out, "foreign key", d);
+		free(d);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot check the foreign keys");
+	return 0;
+}
+
+/* Every take with a clip file, appended to *out. */
+int
+db_maint_clips(struct db *db, struct maint_clips *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct maint_clip	*c;
+	int			 rc;
+
+	st = db_prepare(db, "SELECT id, file, file_size FROM take WHERE file "
+	    "IS NOT NULL ORDER BY id", cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		c = ARRAY_ADD(out);
+		c->take_id = sqlite3_column_int64(st, 0);
+		c->file = db_col_text_empty(st, 1);
+		c->size = db_col_ll(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot list the clips");
+	return 0;
+}
+
+void
+maint_problems_free(struct maint_problems *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].what);
+		free(l->v[i].detail);
+	}
+	ARRAY_FREE(l);
+}
+
+void
+maint_clips_free(struct maint_clips *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].file);
+	ARRAY_FREE(l);
+}
