@@ -13,7 +13,9 @@
 #include "cli/cli-take.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +87,64 @@ take_ext(const char *src)
 	return out;
 }
 
+/* Whether process pid is still running (a zombie is not). */
+static int
+take_pid_alive(long pid)
+{
+	char	 path[64], buf[256], *paren;
+	FILE	*f;
+	size_t	 n;
+
+	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return 1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	paren = strrchr(buf, ')');
+	return !(paren != NULL && paren[1] == ' ' && paren[2] == 'Z');
+}
+
+/*
+ * Remove staging files that an interrupted `take add` left in dir: they
+ * are named ".SHOT-import-PID-N...", and the process PID is gone. A
+ * running import's files (its process alive) are left alone.
+ */
+static void
+take_clean_stale(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	const char	*p;
+	char		*end, *path;
+	long		 pid;
+
+	d = opendir(dir);
+	if (d == NULL)
+		return;
+	for (;;) {
+		e = readdir(d);
+		if (e == NULL)
+			break;
+		p = strstr(e->d_name, "-import-");
+		if (e->d_name[0] != '.' || p == NULL)
+			continue;
+		errno = 0;
+		pid = strtol(p + 8, &end, 10);
+		if (errno != 0 || end == p + 8 || *end != '-' || pid <= 0)
+			continue;
+		if (take_pid_alive(pid))
+			continue;
+		path = fs_join(dir, e->d_name);
+		unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 static void
 take_files_free(struct take_file *tf, int n)
 {
@@ -140,7 +200,7 @@ cli_take_add(struct cli *c, int argc, char **argv)
 	long long		 ms = BOARD_NONE, cost = 0;
 	long long		*ids = NULL;
 	int			 ch, nfiles, i, move = 0, rv = 1, have_shot = 0;
-	int			 ntakes;
+	int			 ntakes, used;
 
 	memset(&pr, 0, sizeof pr);
 	for (;;) {
@@ -235,6 +295,8 @@ cli_take_add(struct cli *c, int argc, char **argv)
 	}
 	if (nfiles > 0 && fs_mkdirs(dir, 0777, &cause) != 0)
 		goto fail;
+	if (nfiles > 0)
+		take_clean_stale(dir);
 	for (i = 0; i < nfiles; i++) {
 		ext = take_ext(tf[i].src);
 		tf[i].stage = xasprintf("%s/.%s-import-%ld-%d%s.part", dir,
@@ -282,10 +344,21 @@ cli_take_add(struct cli *c, int argc, char **argv)
 		tf[i].dst = xasprintf("%s/%s", dir, name);
 		free(name);
 		if (fs_exists(tf[i].dst)) {
-			cause = xasprintf("%s already exists (left from an "
-			    "earlier production?); move it away first",
-			    tf[i].dst);
-			goto fail_tx;
+			/*
+			 * No take refers to it: a copy made for a take whose
+			 * import was interrupted before it was saved (ids of
+			 * takes never saved come round again). Its source
+			 * is still where it was, so it can go.
+			 */
+			used = db_take_file_used(c->db, tf[i].rel, &cause);
+			if (used < 0)
+				goto fail_tx;
+			if (used > 0) {
+				cause = xasprintf("%s already exists and "
+				    "belongs to another take", tf[i].dst);
+				goto fail_tx;
+			}
+			unlink(tf[i].dst);
 		}
 		if (rename(tf[i].stage, tf[i].dst) != 0) {
 			cause = xasprintf("cannot move %s into place: %s",

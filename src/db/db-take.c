@@ -528,3 +528,24 @@ db_take_recent_reasons(struct db *db, int n, struct str_list *out,
 		return db_fail(db, cause, "cannot read the reasons");
 	return 0;
 }
+
+/* Whether a take refers to the clip file rel (relative to the
+ * production): 1, 0, or -1 with *cause. */
+int
+db_take_file_used(struct db *db, const char *rel, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, "SELECT 1 FROM take WHERE file = ?", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, rel, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(db, cause, "cannot look up %s", rel);
+}
