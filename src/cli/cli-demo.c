@@ -6,7 +6,10 @@
  * variants per shot, and about three hundred takes reviewed the way
  * teams review them: most rejected with reasons, a few maybes, a handful
  * kept and trimmed, so usage lands near the 0.3% real productions see.
- * It goes through the same db/ functions as every other command.
+ * The storyboard is planned on the first morning and its shots move
+ * through generating, review and approved as their takes come in, so
+ * the status history (the report's burn-down) tells the same story. It
+ * goes through the same db/ functions as every other command.
  */
 #include "config.h"
 
@@ -139,6 +142,11 @@ static const char *const demo_users[3] = { "maya", "joe", "ana" };
 
 static uint64_t demo_state;
 
+/* The ids of the scenes and shots; per shot, the first and last day of
+ * its takes and the day its keeper was kept (-1: none). */
+static long long demo_scene_id[8], demo_shot_id[30];
+static int demo_first[30], demo_last[30], demo_kept[30];
+
 /* splitmix64: small, fast and the same everywhere. */
 static uint64_t
 demo_rand(void)
@@ -189,6 +197,88 @@ demo_dir_ok(const char *dir, char **cause)
 	return 0;
 }
 
+/* Move shot `id` (or scene, when `scene` is set) to status st at time
+ * t, as the director. */
+static int
+demo_move(struct db *db, int scene, long long id, enum status st, time_t t,
+    char **cause)
+{
+	struct scene	 sc;
+	struct shot	 sh;
+	int		 rv;
+
+	clock_fix(t);
+	clock_set_user(demo_users[0]);
+	if (scene) {
+		if (db_scene_get_id(db, id, &sc, cause) <= 0)
+			return -1;
+		sc.status = st;
+		rv = db_scene_update(db, &sc, cause);
+		scene_free(&sc);
+		return rv;
+	}
+	if (db_shot_get_id(db, id, &sh, cause) <= 0)
+		return -1;
+	sh.status = st;
+	rv = db_shot_update(db, &sh, cause);
+	shot_free(&sh);
+	return rv;
+}
+
+/*
+ * The status history. A shot starts generating the morning of its first
+ * take and goes to review the evening after its last one; a shot with a
+ * keeper goes to review when it is kept and is approved the next
+ * evening, as are the shots of an approved scene the day after their
+ * review (never later than the last day). A scene follows its first
+ * shot into generating and its last into review and approval, and ends
+ * in the status demo_scenes gives it.
+ */
+static int
+demo_progress(struct db *db, char **cause)
+{
+	time_t			 t[3], st[3];
+	enum status		 target, steps[3] = {
+		STATUS_GENERATING, STATUS_REVIEW, STATUS_APPROVED
+	};
+	int			 n = 0, s, k, j, d0, d1, d2;
+
+	for (s = 0; s < 8; s++) {
+		memset(st, 0, sizeof st);
+		for (j = 0; j < demo_scenes[s].shots; j++, n++) {
+			target = demo_scenes[s].weight == 0 ? STATUS_PLANNED :
+			    demo_scenes[s].status;
+			if (demo_kept[n] >= 0 && target >= STATUS_REVIEW)
+				target = STATUS_APPROVED;
+			d0 = demo_first[n] >= 0 ? demo_first[n] : 2;
+			d1 = demo_last[n] >= 0 ? demo_last[n] + 1 : d0 + 1;
+			if (demo_kept[n] >= 0 && demo_kept[n] < d1)
+				d1 = demo_kept[n];
+			d1 = d1 > DEMO_DAYS - 2 ? DEMO_DAYS - 2 : d1;
+			d1 = d1 < d0 ? d0 : d1;
+			d2 = d1 + 1;
+			t[0] = DEMO_START + 86400LL * d0 + 8 * 3600LL;
+			t[1] = DEMO_START + 86400LL * d1 + 17 * 3600LL;
+			t[2] = DEMO_START + 86400LL * d2 + 18 * 3600LL;
+			for (k = 0; k < 3 && steps[k] <= target; k++) {
+				if (demo_move(db, 0, demo_shot_id[n], steps[k],
+				    t[k], cause) != 0)
+					return -1;
+				if (st[k] == 0 || (k == 0 ? t[k] < st[k] :
+				    t[k] > st[k]))
+					st[k] = t[k];
+			}
+		}
+		for (k = 0; k < 3 && steps[k] <= demo_scenes[s].status &&
+		    st[k] != 0; k++) {
+			if (demo_move(db, 1, demo_scene_id[s], steps[k],
+			    st[k] + 60, cause) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* Fill the open database; runs inside one transaction. */
 static int
 demo_fill(struct db *db, char **cause)
@@ -203,7 +293,9 @@ demo_fill(struct db *db, char **cause)
 	struct take_list	 all;
 	struct stats_rows	 rows;
 	struct stats		 total;
-	long long		 vids[4], keep_ids[5], slice;
+	long long		 vids[4], slice;
+	size_t			 keep_at[5];
+	time_t			 when;
 	int			 s, k, v, nv, t, nt, n = 0, m, day, r, nkeep;
 	size_t			 i;
 
@@ -224,11 +316,14 @@ demo_fill(struct db *db, char **cause)
 		sc.heading = xstrdup(demo_scenes[s].heading);
 		sc.synopsis = xstrdup(demo_scenes[s].synopsis);
 		sc.notes = xstrdup("");
-		sc.status = demo_scenes[s].status;
+		sc.status = STATUS_PLANNED;
+		clock_fix(DEMO_START + 9 * 3600LL + 60LL * s);
+		clock_set_user(demo_users[0]);
 		if (db_scene_add(db, &sc, DB_PLACE_END, cause) != 0) {
 			scene_free(&sc);
 			return -1;
 		}
+		demo_scene_id[s] = sc.id;
 		for (k = 0; k < demo_scenes[s].shots; k++, n++) {
 			const struct demo_shot *ds = &demo_shots[n];
 
@@ -240,10 +335,13 @@ demo_fill(struct db *db, char **cause)
 			sh.movement = xstrdup(ds->move);
 			sh.lens = xstrdup(ds->lens);
 			sh.target_ms = ds->seconds * 1000LL;
-			sh.status = demo_scenes[s].weight == 0 ?
-			    STATUS_PLANNED : demo_scenes[s].status;
+			sh.status = STATUS_PLANNED;
+			clock_fix(DEMO_START + 9 * 3600LL + 60LL * n + 30);
+			clock_set_user(demo_users[0]);
+			demo_first[n] = demo_last[n] = demo_kept[n] = -1;
 			if (db_shot_add(db, &sh, DB_PLACE_END, cause) != 0)
 				goto fail_shot;
+			demo_shot_id[n] = sh.id;
 			/* Variants: each refines the one before it. */
 			nv = 2 + demo_pick(3);
 			for (v = 0; v < nv; v++) {
@@ -281,6 +379,10 @@ demo_fill(struct db *db, char **cause)
 				clock_fix(DEMO_START + 86400LL * day +
 				    3600LL * (9 + demo_pick(10)) +
 				    60LL * demo_pick(60));
+				if (demo_first[n] < 0 || day < demo_first[n])
+					demo_first[n] = day;
+				if (day > demo_last[n])
+					demo_last[n] = day;
 				clock_set_user(demo_users[demo_pick(2)]);
 				memset(&tk, 0, sizeof tk);
 				tk.shot_id = sh.id;
@@ -366,23 +468,33 @@ demo_fill(struct db *db, char **cause)
 		if (nkeep > 0 &&
 		    all.v[i].shot_id == all.v[i - 1].shot_id)
 			continue;
-		keep_ids[nkeep++] = all.v[i].id;
+		keep_at[nkeep++] = i;
 	}
 	slice = nkeep > 0 ? (total.ms_generated * 3 / 1000) / nkeep : 0;
 	slice -= slice % 10;
 	for (k = 0; k < nkeep; k++) {
-		clock_fix(DEMO_START + 86400LL * (DEMO_DAYS - 1) + 3600LL *
-		    (10 + k));
+		/* Kept two days after it was made (it was a maybe). */
+		const struct take *kt = &all.v[keep_at[k]];
+
+		if (clock_parse_iso(kt->created, &when) != 0)
+			when = DEMO_START;
+		day = (int)((when - DEMO_START) / 86400) + 2;
+		day = day > DEMO_DAYS - 2 ? DEMO_DAYS - 2 : day;
+		for (v = 0; v < 30; v++) {
+			if (demo_shot_id[v] == kt->shot_id)
+				demo_kept[v] = day;
+		}
+		clock_fix(DEMO_START + 86400LL * day + 3600LL * (10 + k));
 		clock_set_user(demo_users[k % 2 == 0 ? 0 : 2]);
-		if (db_take_verdict(db, keep_ids[k], VERDICT_KEEP, NULL,
+		if (db_take_verdict(db, kt->id, VERDICT_KEEP, NULL,
 		    1000, 1000 + (slice > 400 ? slice : 400), cause) != 0 ||
-		    db_take_rate(db, keep_ids[k], 4 + k % 2, cause) != 0) {
+		    db_take_rate(db, kt->id, 4 + k % 2, cause) != 0) {
 			take_list_free(&all);
 			return -1;
 		}
 	}
 	take_list_free(&all);
-	return 0;
+	return demo_progress(db, cause);
 fail_take:
 	take_free(&tk);
 fail_shot:

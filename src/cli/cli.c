@@ -27,9 +27,12 @@
 #include "db/db-prompt.h"
 #include "db/db-take.h"
 #include "cli/cli-demo.h"
+#include "cli/cli-gen.h"
+#include "cli/cli-io.h"
 #include "cli/cli-maint.h"
 #include "cli/cli-prod.h"
 #include "cli/cli-prompt.h"
+#include "cli/cli-report.h"
 #include "cli/cli-scene.h"
 #include "cli/cli-shot.h"
 #include "cli/cli-stats.h"
@@ -119,6 +122,40 @@ static const struct cli_cmd cli_cmds[] = {
 	  "set a take's note", cli_take_note },
 	{ "take", "rm", "TAKE [--force]",
 	  "delete a take", cli_take_rm },
+
+	{ NULL, "report", "[--format txt|md|csv|json|html] [-o FILE] "
+	  "[--scene CODE] [--since DATE] [--until DATE] [--backend B] "
+	  "[--person P] [--table NAME]",
+	  "the producer's report: keep ratios, cost, progress", cli_report },
+
+	{ "import", "fountain", "FILE [--dry-run]",
+	  "import scenes from a Fountain screenplay", cli_import_fountain },
+	{ "import", "csv", "FILE [--dry-run]",
+	  "import a CSV shot list", cli_import_csv },
+	{ "import", "edl", "FILE [--dry-run]",
+	  "match an edited CMX 3600 EDL back to takes", cli_import_edl },
+	{ "export", "csv", "[--shots | --takes] [-o FILE]",
+	  "export the shot list or the takes as CSV", cli_export_csv },
+	{ "export", "edl", "[-o FILE] [--start TIMECODE]",
+	  "export the cut as a CMX 3600 EDL", cli_export_edl },
+	{ "export", "otio", "[-o FILE] [--start TIMECODE]",
+	  "export the cut as OpenTimelineIO", cli_export_otio },
+	{ "export", "fcpxml", "[-o FILE] [--start TIMECODE]",
+	  "export the cut as FCPXML 1.10", cli_export_fcpxml },
+
+	{ NULL, "gen", "VARIANT [-n COUNT] [--backend NAME] [--model M] "
+	  "[--seconds N] [--size WxH] [--yes]",
+	  "generate takes of a prompt variant", cli_gen },
+	{ NULL, "sync", "[--watch]",
+	  "follow unfinished jobs and download clips", cli_sync },
+	{ NULL, "jobs", "[--json]",
+	  "what is in flight, queued, failed or undecided", cli_jobs },
+	{ NULL, "cancel", "TAKE",
+	  "cancel a take's generation", cli_cancel },
+	{ NULL, "retry", "TAKE",
+	  "submit a failed take's request again", cli_retry },
+	{ NULL, "budget", "[AMOUNT | none]",
+	  "show or set the production's budget cap", cli_budget },
 
 	{ NULL, "stats", "[--by production|scene|shot|prompt] [--scene CODE] "
 	  "[--shot CODE] [--json]",

@@ -151,6 +151,39 @@ static const char *const migrations[] = {
 	"INSERT INTO status_change (kind, object_id, status, at, user) "
 	"  SELECT 'shot', id, status, created, 'takeboard' FROM shot;"
 	"PRAGMA user_version = 2;",
+
+	/*
+	 * 3: generation jobs. A job row follows one generated take from
+	 * before its request is sent (state submitting, with the whole
+	 * request) to its end; take.status keeps its four values and is
+	 * mapped from the job's state. production_setting holds
+	 * production-wide settings such as the budget cap.
+	 */
+	"CREATE TABLE job ("
+	"  take_id INTEGER PRIMARY KEY REFERENCES take (id) ON DELETE CASCADE,"
+	"  state TEXT NOT NULL CHECK (state IN ('submitting', 'queued',"
+	"    'in_progress', 'downloading', 'done', 'failed',"
+	"    'needs_decision', 'cancelled')),"
+	"  request_json TEXT NOT NULL,"
+	"  remote_id TEXT,"
+	"  backend TEXT NOT NULL,"
+	"  model TEXT,"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_poll_at INTEGER,"
+	"  last_response TEXT,"
+	"  progress INTEGER,"
+	"  expires_at INTEGER,"
+	"  error TEXT,"
+	"  retry_of INTEGER,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL"
+	");"
+	"CREATE INDEX job_state ON job (state);"
+	"CREATE TABLE production_setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"PRAGMA user_version = 3;",
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

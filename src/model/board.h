@@ -61,8 +61,8 @@ struct scene {
 	char		*notes;
 	enum status	 status;
 	char		*created;
-	char		*section;	/* grouping label (screenplay section) */
-	char		*description;	/* action text from the screenplay */
+	char		*section;	/* grouping label (script section) */
+	char		*description;	/* action text from the script */
 	/* Counts, filled by listings. */
 	long long	 shots;
 	long long	 takes;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The generation queue. takeboard does not drive generators yet, so the
- * view lists the takes that other tools recorded as queued, generating
- * or failed, and says how to add takes made elsewhere.
+ * The generation queue: the takes queued, generating or failed, as the
+ * generation engine (gen/) records them from "takeboard gen" and
+ * "takeboard sync", with the provider's job id and the error.
  */
 #include "config.h"
 
@@ -60,8 +60,9 @@ queue_draw(struct tui *t, struct tui_view *v, int y, int rows)
 	if (q->takes.n == 0) {
 		tui_put(y + 1, 1, COLS - 2, "Nothing in flight.",
 		    tui_attr(TC_INFO));
-		tui_put(y + 3, 1, COLS - 2, "This version does not send "
-		    "prompts to generators yet; register clips made "
+		tui_put(y + 3, 1, COLS - 2, "Generate takes with "
+		    "'takeboard gen VARIANT' and follow them with "
+		    "'takeboard sync --watch'; register clips made "
 		    "elsewhere with", A_NORMAL);
 		tui_put(y + 4, 3, COLS - 4, ":take add SHOT --prompt VARIANT "
 		    "FILE...", A_BOLD);

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Checked JSON getters (see json.h). Getters return 1 with the value, 0
+ * when the member is missing or null, -1 when it has another type.
+ */
+#include "config.h"
+
+#include "api/json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+/* Parse len bytes of JSON text; the tree, or NULL with *cause. */
+cJSON *
+json_parse(const char *text, size_t len, char **cause)
+{
+	cJSON	*j;
+
+	if (text == NULL || len == 0) {
+		*cause = xstrdup("empty answer");
+		return NULL;
+	}
+	j = cJSON_ParseWithLength(text, len);
+	if (j == NULL || !cJSON_IsObject(j)) {
+		cJSON_Delete(j);
+		*cause = xstrdup("malformed JSON in the answer");
+		return NULL;
+	}
+	return j;
+}
+
+/* Member k of o as an allocated string in *out (NULL unless 1). */
+int
+json_str(const cJSON *o, const char *k, char **out)
+{
+	const cJSON	*m;
+
+	*out = NULL;
+	m = cJSON_GetObjectItemCaseSensitive(o, k);
+	if (m == NULL || cJSON_IsNull(m))
+		return 0;
+	if (!cJSON_IsString(m) || m->valuestring == NULL)
+		return -1;
+	*out = xstrdup(m->valuestring);
+	return 1;
+}
+
+/* Member k of o as an integer (a whole number or a decimal string). */
+int
+json_ll(const cJSON *o, const char *k, long long *out)
+{
+	const cJSON	*m;
+	char		*end;
+	double		 d;
+
+	m = cJSON_GetObjectItemCaseSensitive(o, k);
+	if (m == NULL || cJSON_IsNull(m))
+		return 0;
+	if (cJSON_IsString(m) && m->valuestring != NULL) {
+		*out = strtoll(m->valuestring, &end, 10);
+		return *end == '\0' && end != m->valuestring ? 1 : -1;
+	}
+	if (!cJSON_IsNumber(m))
+		return -1;
+	d = m->valuedouble;
+	if (!isfinite(d) || d < -9e15 || d > 9e15)
+		return -1;
+	*out = (long long)d;
+	return 1;
+}
+
+/* Member k of o as a number. */
+int
+json_num(const cJSON *o, const char *k, double *out)
+{
+	const cJSON	*m;
+
+	m = cJSON_GetObjectItemCaseSensitive(o, k);
+	if (m == NULL || cJSON_IsNull(m))
+		return 0;
+	if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble))
+		return -1;
+	*out = m->valuedouble;
+	return 1;
+}
+
+/* Member k of o when it is an object or array, else NULL. */
+const cJSON *
+json_obj(const cJSON *o, const char *k)
+{
+	const cJSON	*m;
+
+	m = cJSON_GetObjectItemCaseSensitive(o, k);
+	if (m == NULL || !(cJSON_IsObject(m) || cJSON_IsArray(m)))
+		return NULL;
+	return m;
+}

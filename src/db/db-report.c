@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Report queries. Each one scans the takes once with the same filter
+ * (REPORT_TAKES, parameters ?1 to ?5) and the same aggregate list as
+ * `takeboard stats` (REPORT_AGG is STATS_AGG of db-stats.c, column for
+ * column), so every figure of a report agrees with the statistics;
+ * tests/cli/report-sql.sh checks both against independent SQL. Groups
+ * are made by SQLite, so a report stays linear in the number of takes.
+ */
+#include "config.h"
+
+#include "db/db-report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+#include "db/db-priv.h"
+
+/* Must match STATS_AGG in db-stats.c (the report checks it agrees). */
+#define REPORT_AGG							\
+	"coalesce(sum(t.status = 'ready'), 0), "			\
+	"coalesce(sum(t.status = 'failed'), 0), "			\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'keep'), 0), "	\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'maybe'), 0), "\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'reject'), 0), "\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'unreviewed'), 0), "\
+	"coalesce(sum(CASE WHEN t.status = 'ready' THEN "		\
+	"  coalesce(t.duration_ms, 0) END), 0), "			\
+	"coalesce(sum(CASE WHEN t.status = 'ready' AND t.verdict = 'keep' "\
+	"  THEN max(0, coalesce(t.out_ms, t.duration_ms, 0) - "		\
+	"  coalesce(t.in_ms, 0)) END), 0), "				\
+	"coalesce(sum(t.cost), 0) "
+
+#define REPORT_NAGG	9
+
+/* The takes a report counts (t is the take); ?1 is used on the shot. */
+#define REPORT_TAKES							\
+	"(?2 IS NULL OR substr(t.created, 1, 10) >= ?2) AND "		\
+	"(?3 IS NULL OR substr(t.created, 1, 10) <= ?3) AND "		\
+	"(?4 IS NULL OR t.backend = ?4) AND "				\
+	"(?5 IS NULL OR t.created_by = ?5) "
+
+#define REPORT_SCENE	"(?1 IS NULL OR h.scene_id = ?1) "
+
+/* Prepare sql and bind the filter as ?1 to ?5 (when it has them). */
+static sqlite3_stmt *
+report_prepare(struct db *db, const char *sql, const struct report_filter *f,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_prepare(db, sql, cause);
+	if (st == NULL)
+		return NULL;
+	if (sqlite3_bind_parameter_count(st) < 5)
+		return st;
+	db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ? f->scene_id : -1);
+	db_bind_text(st, 2, f != NULL ? f->since : NULL);
+	db_bind_text(st, 3, f != NULL ? f->until : NULL);
+	db_bind_text(st, 4, f != NULL ? f->backend : NULL);
+	db_bind_text(st, 5, f != NULL ? f->person : NULL);
+	return st;
+}
+
+/* Read the REPORT_AGG columns starting at column i. */
+static void
+report_read_stats(sqlite3_stmt *st, int i, struct stats *s)
+{
+	s->takes = sqlite3_column_int64(st, i);
+	s->failed = sqlite3_column_int64(st, i + 1);
+	s->kept = sqlite3_column_int64(st, i + 2);
+	s->maybe = sqlite3_column_int64(st, i + 3);
+	s->rejected = sqlite3_column_int64(st, i + 4);
+	s->unreviewed = sqlite3_column_int64(st, i + 5);
+	s->ms_generated = sqlite3_column_int64(st, i + 6);
+	s->ms_used = sqlite3_column_int64(st, i + 7);
+	s->cost = sqlite3_column_int64(st, i + 8);
+}
+
+static enum status
+report_status(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s;
+	enum status		 v;
+
+	s = sqlite3_column_text(st, i);
+	if (s == NULL || status_parse((const char *)s, &v, NULL) != 0)
+		return STATUS_PLANNED;
+	return v;
+}
+
+/* Finish a query loop: finalize, and fail unless it ran to the end. */
+static int
+report_done(struct db *db, sqlite3_stmt *st, int rc, char **cause,
+    const char *what)
+{
+	if (rc != SQLITE_DONE) {
+		db_fail(db, cause, "cannot read the %s", what);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * Start a read transaction, so that every query of a report sees the
+ * same state of the production even while others change it (WAL gives
+ * readers a snapshot; a read takes no lock that would stop a writer).
+ * Inside a transaction already open it does nothing. Returns 0 with
+ * *started set to whether it began one (to hand to
+ * db_report_snapshot_end), or -1 with *cause.
+ */
+int
+db_report_snapshot(struct db *db, int *started, char **cause)
+{
+	if (cause != NULL)
+		*cause = NULL;
+	*started = 0;
+	if (!sqlite3_get_autocommit(db->h))
+		return 0;
+	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, cause, "cannot read the production");
+	*started = 1;
+	return 0;
+}
+
+/* End the read transaction db_report_snapshot began (started set). */
+void
+db_report_snapshot_end(struct db *db, int started)
+{
+	if (started && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
+/*
+ * The scenes the report covers (all, or the filter's one), in
+ * storyboard order, appended to *out. Their counts and statistics are
+ * left zero. Returns 0 or -1 with *cause.
+ */
+int
+db_report_scenes(struct db *db, const struct report_filter *f,
+    struct report_scenes *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_scene	*sc;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT s.id, s.code, s.heading, s.status "
+	    "FROM scene s WHERE (?1 IS NULL OR s.id = ?1) "
+	    "ORDER BY s.position, s.id", NULL, cause);
+	if (st == NULL)
+		return -1;
+	db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ? f->scene_id : -1);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		sc = ARRAY_ADD(out);
+		sc->id = sqlite3_column_int64(st, 0);
+		sc->code = db_col_text_empty(st, 1);
+		sc->heading = db_col_text_empty(st, 2);
+		sc->status = report_status(st, 3);
+	}
+	return report_done(db, st, rc, cause, "scenes");
+}
+
+/*
+ * Every shot of the covered scenes in storyboard order, with its number
+ * of variants and the statistics of its filtered takes. Returns 0 or -1
+ * with *cause.
+ */
+int
+db_report_shots(struct db *db, const struct report_filter *f,
+    struct report_shots *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_shot	*sh;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
+	    "h.description, h.status, h.created, "
+	    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
+	    REPORT_AGG
+	    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+	    "LEFT JOIN take t ON t.shot_id = h.id AND " REPORT_TAKES
+	    "WHERE " REPORT_SCENE
+	    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+	    f, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		sh = ARRAY_ADD(out);
+		sh->id = sqlite3_column_int64(st, 0);
+		sh->scene_id = sqlite3_column_int64(st, 1);
+		sh->code = db_col_text_empty(st, 2);
+		sh->description = db_col_text_empty(st, 3);
+		sh->status = report_status(st, 4);
+		sh->created = db_col_text_empty(st, 5);
+		sh->variants = sqlite3_column_int64(st, 6);
+		report_read_stats(st, 7, &sh->s);
+	}
+	return report_done(db, st, rc, cause, "shots");
+}
+
+/*
+ * Every prompt variant of the covered shots with the statistics of its
+ * filtered takes, then, per shot, the takes that have no variant (only
+ * when there are some), in the order of `takeboard stats --by prompt`.
+ * Returns 0 or -1 with *cause.
+ */
+int
+db_report_variants(struct db *db, const struct report_filter *f,
+    struct report_variants *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_variant	*v;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT * FROM ("
+	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_AGG ", "
+	    "  s.position AS sp, s.id AS si, h.position AS hp, h.id AS hi, "
+	    "  p.id AS pi "
+	    "FROM prompt p JOIN shot h ON h.id = p.shot_id "
+	    "JOIN scene s ON s.id = h.scene_id "
+	    "LEFT JOIN take t ON t.prompt_id = p.id AND " REPORT_TAKES
+	    "WHERE " REPORT_SCENE "GROUP BY p.id "
+	    "UNION ALL "
+	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_AGG ", "
+	    "  s.position, s.id, h.position, h.id, 9223372036854775807 "
+	    "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "JOIN scene s ON s.id = h.scene_id "
+	    "WHERE t.prompt_id IS NULL AND " REPORT_SCENE "AND " REPORT_TAKES
+	    "GROUP BY h.id) ORDER BY sp, si, hp, hi, pi", f, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		v = ARRAY_ADD(out);
+		v->id = sqlite3_column_int64(st, 0);
+		v->shot_id = sqlite3_column_int64(st, 1);
+		v->label = db_col_text(st, 2);
+		v->text = db_col_text(st, 3);
+		v->model = db_col_text(st, 4);
+		report_read_stats(st, 5, &v->s);
+	}
+	return report_done(db, st, rc, cause, "prompt variants");
+}
+
+/*
+ * The filtered takes grouped by the person who made them, or by backend
+ * and model, in no particular order (report/ sorts them). Returns 0 or
+ * -1 with *cause.
+ */
+int
+db_report_groups(struct db *db, const struct report_filter *f,
+    enum report_by by, struct report_groups *out, char **cause)
+{
+	static const char *const sql[] = {
+		"SELECT t.created_by, NULL, " REPORT_AGG
+		"FROM take t JOIN shot h ON h.id = t.shot_id "
+		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
+		"GROUP BY t.created_by",
+		"SELECT t.backend, t.model, " REPORT_AGG
+		"FROM take t JOIN shot h ON h.id = t.shot_id "
+		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
+		"GROUP BY t.backend, t.model",
+	};
+	sqlite3_stmt		*st;
+	struct report_group	*g;
+	int			 rc;
+
+	st = report_prepare(db, sql[by == REPORT_BY_BACKEND], f, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		g = ARRAY_ADD(out);
+		g->name = db_col_text(st, 0);
+		g->model = db_col_text(st, 1);
+		report_read_stats(st, 2, &g->s);
+	}
+	return report_done(db, st, rc, cause, by == REPORT_BY_BACKEND ?
+	    "backends" : "people");
+}
+
+/*
+ * The reject reasons of the filtered rejected takes, per scene: one row
+ * per scene and reason with the number of takes carrying it, and a row
+ * with a NULL reason for takes rejected without one. A take with two
+ * reasons counts once for each. Returns 0 or -1 with *cause.
+ */
+int
+db_report_reasons(struct db *db, const struct report_filter *f,
+    struct report_reasons *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_reason	*r;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT h.scene_id, r.reason, count(*) "
+	    "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "LEFT JOIN take_reason r ON r.take_id = t.id "
+	    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
+	    REPORT_SCENE "AND " REPORT_TAKES
+	    "GROUP BY h.scene_id, r.reason", f, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		r = ARRAY_ADD(out);
+		r->scene_id = sqlite3_column_int64(st, 0);
+		r->reason = db_col_text(st, 1);
+		r->takes = sqlite3_column_int64(st, 2);
+	}
+	return report_done(db, st, rc, cause, "reject reasons");
+}
+
+/*
+ * The statistics of the filtered takes per day they were made (UTC),
+ * days without takes left out, in date order. Returns 0 or -1.
+ */
+int
+db_report_days(struct db *db, const struct report_filter *f,
+    struct report_daysums *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_daysum	*d;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT substr(t.created, 1, 10) AS d, "
+	    REPORT_AGG "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES
+	    "GROUP BY d ORDER BY d", f, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		d = ARRAY_ADD(out);
+		d->day = db_col_text_empty(st, 0);
+		report_read_stats(st, 1, &d->s);
+	}
+	return report_done(db, st, rc, cause, "takes per day");
+}
+
+/*
+ * The status history of the covered shots (only shots that still
+ * exist): each status a shot entered and when, by shot, oldest first.
+ * The filter's days, backend and person do not apply. Returns 0 or -1.
+ */
+int
+db_report_changes(struct db *db, const struct report_filter *f,
+    struct report_changes *out, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct report_change	*c;
+	int			 rc;
+
+	st = report_prepare(db, "SELECT c.object_id, c.status, c.at "
+	    "FROM status_change c JOIN shot h ON h.id = c.object_id "
+	    "WHERE c.kind = 'shot' AND (?1 IS NULL OR h.scene_id = ?1) "
+	    "ORDER BY c.object_id, c.at, c.id", NULL, cause);
+	if (st == NULL)
+		return -1;
+	db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ? f->scene_id : -1);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		c = ARRAY_ADD(out);
+		c->shot_id = sqlite3_column_int64(st, 0);
+		c->status = report_status(st, 1);
+		c->at = db_col_text_empty(st, 2);
+	}
+	return report_done(db, st, rc, cause, "status history");
+}
+
+/* The statistics of all the filtered takes in *s. Returns 0 or -1. */
+int
+db_report_total(struct db *db, const struct report_filter *f,
+    struct stats *s, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(s, 0, sizeof *s);
+	st = report_prepare(db, "SELECT " REPORT_AGG
+	    "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES, f, cause);
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		report_read_stats(st, 0, s);
+		rc = sqlite3_step(st);
+	}
+	return report_done(db, st, rc, cause, "totals");
+}
+
+/*
+ * The distinct backends, or people, recorded on any take, sorted, for
+ * checking a filter and naming the choices. Returns 0 or -1.
+ */
+int
+db_report_names(struct db *db, enum report_by by, struct str_list *out,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = report_prepare(db, by == REPORT_BY_BACKEND ?
+	    "SELECT DISTINCT backend FROM take WHERE backend IS NOT NULL "
+	    "ORDER BY 1" :
+	    "SELECT DISTINCT created_by FROM take ORDER BY 1", NULL, cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		str_list_add(out, (const char *)sqlite3_column_text(st, 0));
+	}
+	return report_done(db, st, rc, cause, by == REPORT_BY_BACKEND ?
+	    "backends" : "people");
+}
+
+/*
+ * The *_free functions release what a list of report rows holds, and the
+ * list's storage; the list is left empty and may be reused.
+ */
+void
+report_scenes_free(struct report_scenes *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].code);
+		free(l->v[i].heading);
+	}
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_shots_free(struct report_shots *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].code);
+		free(l->v[i].description);
+		free(l->v[i].created);
+	}
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_variants_free(struct report_variants *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].label);
+		free(l->v[i].text);
+		free(l->v[i].model);
+	}
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_groups_free(struct report_groups *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].model);
+	}
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_reasons_free(struct report_reasons *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].reason);
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_daysums_free(struct report_daysums *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].day);
+	ARRAY_FREE(l);
+}
+
+/* As report_scenes_free. */
+void
+report_changes_free(struct report_changes *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].at);
+	ARRAY_FREE(l);
+}

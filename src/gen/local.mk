@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: ISC
+# Generating takes: the backends (api/), the engine and configuration
+# (gen/), the job rows (db/) and the gen, sync, jobs, cancel, retry and
+# budget commands; included by Makefile.am.
+src_libtakeboard_a_SOURCES += \
+	src/db/db-job.c src/db/db-job.h \
+	src/api/json.c src/api/json.h \
+	src/api/http.c src/api/http.h \
+	src/api/api.c src/api/api.h \
+	src/api/api-openai.c src/api/api-openai.h \
+	src/api/api-runway.c src/api/api-runway.h \
+	src/api/api-command.c src/api/api-command.h \
+	src/gen/gen-config.c src/gen/gen-config.h \
+	src/gen/gen-queue.c src/gen/gen-queue.h \
+	src/cli/cli-gen.c src/cli/cli-gen.h
+
+unit_tests += \
+	tests/unit/test-api-openai \
+	tests/unit/test-gen-config
+tests_unit_test_api_openai_SOURCES = tests/unit/test-api-openai.c \
+	tests/unit/tap.h
+tests_unit_test_gen_config_SOURCES = tests/unit/test-gen-config.c \
+	tests/unit/tap.h
+
+cli_tests += \
+	tests/cli/gen-command.sh \
+	tests/cli/gen-openai.sh \
+	tests/cli/gen-runway.sh \
+	tests/cli/gen-kill.sh
+
+dist_man_MANS += man/takeboard.conf.5
+
+EXTRA_DIST += \
+	tests/stub/mockvideo.py \
+	tests/stub/fakegen.sh \
+	tests/cli/gen-lib.sh \
+	tests/data/http/openai/create_response.json \
+	tests/data/http/openai/in_progress.json \
+	tests/data/http/openai/completed.json \
+	tests/data/http/openai/failed.json \
+	tests/data/http/openai/error_429.json \
+	tests/data/http/openai/error_429_quota.json \
+	tests/data/http/openai/error_401.json \
+	tests/data/http/openai/error_404.json \
+	tests/data/http/openai/list_response.json
