@@ -11,6 +11,25 @@
 
 #include "util/xmalloc.h"
 
+/*
+ * The statistics' sums over takes t, in the order of struct stats:
+ * takes, failed, kept, maybe, rejected, unreviewed, ms generated, ms
+ * used, cost. One definition for `stats` and `report`, so they agree.
+ */
+#define DB_STATS_AGG							\
+	"coalesce(sum(t.status = 'ready'), 0), "			\
+	"coalesce(sum(t.status = 'failed'), 0), "			\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'keep'), 0), "	\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'maybe'), 0), "\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'reject'), 0), "\
+	"coalesce(sum(t.status = 'ready' AND t.verdict = 'unreviewed'), 0), "\
+	"coalesce(sum(CASE WHEN t.status = 'ready' THEN "		\
+	"  coalesce(t.duration_ms, 0) END), 0), "			\
+	"coalesce(sum(CASE WHEN t.status = 'ready' AND t.verdict = 'keep' "\
+	"  THEN max(0, min(coalesce(t.out_ms, t.duration_ms, 0), "	\
+	"  coalesce(t.duration_ms, 0)) - coalesce(t.in_ms, 0)) END), 0), "\
+	"coalesce(sum(t.cost), 0) "
+
 struct db {
 	sqlite3		*h;
 	char		*path;		/* absolute path of the file */

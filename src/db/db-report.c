@@ -2,7 +2,7 @@
 /*
  * Report queries. Each one scans the takes once with the same filter
  * (REPORT_TAKES, parameters ?1 to ?5) and the same aggregate list as
- * `takeboard stats` (REPORT_AGG is STATS_AGG of db-stats.c, column for
+ * `takeboard stats` (REPORT_AGG is DB_STATS_AGG of db-priv.h, column for
  * column), so every figure of a report agrees with the statistics;
  * tests/cli/report-sql.sh checks both against independent SQL. Groups
  * are made by SQLite, so a report stays linear in the number of takes.
@@ -17,21 +17,7 @@
 #include "util/xmalloc.h"
 #include "db/db-priv.h"
 
-/* Must match STATS_AGG in db-stats.c (the report checks it agrees). */
-#define REPORT_AGG							\
-	"coalesce(sum(t.status = 'ready'), 0), "			\
-	"coalesce(sum(t.status = 'failed'), 0), "			\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'keep'), 0), "	\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'maybe'), 0), "\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'reject'), 0), "\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'unreviewed'), 0), "\
-	"coalesce(sum(CASE WHEN t.status = 'ready' THEN "		\
-	"  coalesce(t.duration_ms, 0) END), 0), "			\
-	"coalesce(sum(CASE WHEN t.status = 'ready' AND t.verdict = 'keep' "\
-	"  THEN max(0, coalesce(t.out_ms, t.duration_ms, 0) - "		\
-	"  coalesce(t.in_ms, 0)) END), 0), "				\
-	"coalesce(sum(t.cost), 0) "
-
+#define REPORT_AGG	DB_STATS_AGG
 #define REPORT_NAGG	9
 
 /* The takes a report counts (t is the take); ?1 is used on the shot. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Statistics queries. One aggregate expression list (STATS_AGG) serves
+ * Statistics queries. One aggregate expression list (DB_STATS_AGG) serves
  * every grouping so the definitions cannot drift apart: takes are ready
  * takes, seconds used are out - in of kept takes (in defaults to 0, out
  * to the duration, and nothing counts past the duration, so a take
@@ -20,41 +20,27 @@
 #include "util/xmalloc.h"
 #include "db/db-priv.h"
 
-#define STATS_AGG							\
-	"coalesce(sum(t.status = 'ready'), 0), "			\
-	"coalesce(sum(t.status = 'failed'), 0), "			\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'keep'), 0), "	\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'maybe'), 0), "\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'reject'), 0), "\
-	"coalesce(sum(t.status = 'ready' AND t.verdict = 'unreviewed'), 0), "\
-	"coalesce(sum(CASE WHEN t.status = 'ready' THEN "		\
-	"  coalesce(t.duration_ms, 0) END), 0), "			\
-	"coalesce(sum(CASE WHEN t.status = 'ready' AND t.verdict = 'keep' "\
-	"  THEN max(0, min(coalesce(t.out_ms, t.duration_ms, 0), "	\
-	"  coalesce(t.duration_ms, 0)) - coalesce(t.in_ms, 0)) END), 0), "\
-	"coalesce(sum(t.cost), 0) "
-
 #define STATS_WHERE							\
 	"(?1 IS NULL OR h.scene_id = ?1) AND (?2 IS NULL OR h.id = ?2) "
 
 static const char *const stats_sql[] = {
 	/* STATS_BY_PRODUCTION */
-	"SELECT NULL, NULL, NULL, NULL, NULL, " STATS_AGG
+	"SELECT NULL, NULL, NULL, NULL, NULL, " DB_STATS_AGG
 	"FROM take t JOIN shot h ON h.id = t.shot_id WHERE " STATS_WHERE,
 	/* STATS_BY_SCENE: every scene, also those without takes */
-	"SELECT s.code, s.heading, NULL, NULL, NULL, " STATS_AGG
+	"SELECT s.code, s.heading, NULL, NULL, NULL, " DB_STATS_AGG
 	"FROM scene s LEFT JOIN shot h ON h.scene_id = s.id "
 	"LEFT JOIN take t ON t.shot_id = h.id "
 	"WHERE (?1 IS NULL OR s.id = ?1) AND (?2 IS NULL OR h.id = ?2) "
 	"GROUP BY s.id ORDER BY s.position, s.id",
 	/* STATS_BY_SHOT */
-	"SELECT s.code, s.heading, h.code, NULL, NULL, " STATS_AGG
+	"SELECT s.code, s.heading, h.code, NULL, NULL, " DB_STATS_AGG
 	"FROM shot h JOIN scene s ON s.id = h.scene_id "
 	"LEFT JOIN take t ON t.shot_id = h.id WHERE " STATS_WHERE
 	"GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
 	/* STATS_BY_PROMPT: every variant, then takes without a variant */
 	"SELECT * FROM ("
-	"SELECT s.code, s.heading, h.code, p.id, p.label, " STATS_AGG ", "
+	"SELECT s.code, s.heading, h.code, p.id, p.label, " DB_STATS_AGG ", "
 	"  s.position AS sp, s.id AS si, h.position AS hp, h.id AS hi, "
 	"  p.id AS pi "
 	"FROM prompt p JOIN shot h ON h.id = p.shot_id "
@@ -62,7 +48,7 @@ static const char *const stats_sql[] = {
 	"LEFT JOIN take t ON t.prompt_id = p.id WHERE " STATS_WHERE
 	"GROUP BY p.id "
 	"UNION ALL "
-	"SELECT s.code, s.heading, h.code, NULL, NULL, " STATS_AGG ", "
+	"SELECT s.code, s.heading, h.code, NULL, NULL, " DB_STATS_AGG ", "
 	"  s.position, s.id, h.position, h.id, 9223372036854775807 "
 	"FROM take t JOIN shot h ON h.id = t.shot_id "
 	"JOIN scene s ON s.id = h.scene_id "
