@@ -50,6 +50,10 @@ openai_join(const char *const *list)
 	return s;
 }
 
+static const char *const openai_models[] = {
+	"sora-2", "sora-2-pro", NULL
+};
+
 static int
 openai_check(const struct api_req *r, char **cause)
 {
@@ -308,6 +312,7 @@ const struct api_ops api_openai_ops = {
 	.model_default = "sora-2",
 	.seconds_default = 4,
 	.size_default = "1280x720",
+	.models = openai_models,
 	.check = openai_check,
 	.submit_req = openai_submit_req,
 	.job_resp = openai_job_resp,

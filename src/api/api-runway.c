@@ -19,6 +19,13 @@
 
 #define RUNWAY_VERSION	"2024-11-06"
 
+/* The models of Runway's text_to_video and image_to_video (the API
+ * reference of 2024-11-06 and later). */
+static const char *const runway_models[] = {
+	"gen4_turbo", "gen4.5", "gen3a_turbo", "veo3", "veo3.1",
+	"veo3.1_fast", "seedance2", NULL
+};
+
 static int
 runway_check(const struct api_req *r, char **cause)
 {
@@ -212,6 +219,7 @@ const struct api_ops api_runway_ops = {
 	.model_default = "gen4_turbo",
 	.seconds_default = 5,
 	.size_default = "1280x720",
+	.models = runway_models,
 	.check = runway_check,
 	.submit_req = runway_submit_req,
 	.job_resp = runway_job_resp,

@@ -40,6 +40,22 @@ api_find(const char *name)
 	return NULL;
 }
 
+/* Whether model is one ops's documentation names (1), or ops keeps no
+ * list (1), or it is unknown (0). */
+int
+api_known_model(const struct api_ops *ops, const char *model)
+{
+	int	 i;
+
+	if (ops->models == NULL)
+		return 1;
+	for (i = 0; ops->models[i] != NULL; i++) {
+		if (strcmp(ops->models[i], model) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Free what a request holds. */
 void
 api_req_free(struct api_req *r)

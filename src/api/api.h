@@ -76,6 +76,9 @@ struct api_ops {
 	const char	*model_default;
 	long long	 seconds_default;
 	const char	*size_default;
+	/* The models its documentation names, NULL-ended; another model
+	 * is passed through with a warning. NULL: no list. */
+	const char *const *models;
 	/* Refuse a request the provider would refuse, naming the allowed
 	 * values; 0, or -1 with *cause. May be NULL. */
 	int		(*check)(const struct api_req *, char **);
@@ -110,6 +113,7 @@ struct api_ops {
 extern const struct api_ops *const api_backends[];
 
 const struct api_ops *api_find(const char *);
+int	 api_known_model(const struct api_ops *, const char *);
 void	 api_req_free(struct api_req *);
 char	*api_req_to_json(const struct api_req *);
 int	 api_req_from_json(const char *, struct api_req *, char **);

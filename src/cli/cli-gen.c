@@ -281,6 +281,8 @@ cli_gen(struct cli *c, int argc, char **argv)
 		rv = cli_fail(c, cause);
 		goto out;
 	}
+	if (p.warning != NULL)
+		cli_warn("%s", p.warning);
 	est = p.price > 0 ? p.price * p.seconds * count : 0;
 	money = units_fmt_money(est);
 	q = xasprintf("Submit %lld take%s of %s/%s to %s%s%s (%lld s%s%s): "

@@ -222,6 +222,20 @@ cli_message(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Warn on stderr ("takeboard: warning: ..."); the command goes on. */
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	cli_message("warning: %s", s);
+	free(s);
+}
+
 /* Report a runtime error; returns 1 (the exit status). Rolls back an
  * open transaction, so a failed command changes nothing. */
 int

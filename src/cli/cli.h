@@ -52,6 +52,7 @@ int	 cli_main(int, char **, cli_ui_fn *);
 struct db *cli_db(struct cli *);
 int	 cli_begin(struct cli *);
 int	 cli_commit(struct cli *);
+void	 cli_warn(const char *, ...) TB_PRINTF(1, 2);
 int	 cli_fail(struct cli *, char *);
 int	 cli_error(struct cli *, const char *, ...) TB_PRINTF(2, 3);
 int	 cli_usage_error(struct cli *, const char *, ...) TB_PRINTF(2, 3);

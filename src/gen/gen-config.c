@@ -488,6 +488,9 @@ gen_plan_make(struct gen_config *c, const char *name, const struct prompt *pr,
 	r.size = (char *)size;
 	if (b->ops->check != NULL && b->ops->check(&r, cause) != 0)
 		return -1;
+	if (model != NULL && !api_known_model(b->ops, model))
+		p->warning = xasprintf("%s is not a model %s documents; "
+		    "passing it through unchecked", model, b->ops->name);
 	p->b = b;
 	p->model = model != NULL ? xstrdup(model) : NULL;
 	p->seconds = secs;
@@ -504,5 +507,6 @@ gen_plan_free(struct gen_plan *p)
 	free(p->model);
 	free(p->size);
 	free(p->request_json);
+	free(p->warning);
 	memset(p, 0, sizeof *p);
 }

@@ -60,6 +60,7 @@ struct gen_plan {
 	char			*size;
 	char			*request_json;
 	long long		 price;		/* per second, -1 unknown */
+	char			*warning;	/* to show, or NULL */
 };
 
 struct prompt;

@@ -55,6 +55,7 @@ bad 1 "allowed: 4, 8, 12, 16, 20" "$T" gen 4A/v1 --seconds 10 --yes
 bad 1 "allowed: 1280x720, 720x1280" "$T" gen 4A/v1 --size 1792x1024 --yes
 [ ! -s "$WORK/mock.log" ] || fail "a refused request was sent"
 
+
 # The happy path: 2 takes, polled to completion, downloaded.
 ok "$T" gen 4A/v1 -n 2 --seconds 8 --yes
 has 'Submit 2 takes of 4A/v1 to openai sora-2 \(8 s, 1280x720\): estimated cost 1.60 USD'
@@ -171,6 +172,14 @@ ok "$T" gen 4A/v1 --seconds 4 --yes
 ok "$T" cancel 16
 has 'take 16 cancelled'
 grep -q '^DELETE /v1/videos/' "$WORK/mock.log" || fail "no DELETE sent"
+
+# A model the documentation does not name passes with a warning.
+run "$T" gen 4A/v1 --seconds 4 --model sora-3-preview --yes
+[ "$RC" -eq 0 ] || fail "an unknown model was refused"
+[ "$ERR" = "takeboard: warning: sora-3-preview is not a model openai documents; passing it through unchecked" ] ||
+    fail "no warning for an unknown model: $ERR"
+has 'take 17 4/4A: queued'
+ok "$T" cancel 17
 
 # A key in a file others can read is refused.
 unset OPENAI_API_KEY
