@@ -40,6 +40,19 @@ api_find(const char *name)
 	return NULL;
 }
 
+/* The built-in backends' names, "openai, runway, ..." (allocated). */
+char *
+api_names(void)
+{
+	struct buf	 b;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; api_backends[i] != NULL; i++)
+		buf_addf(&b, "%s%s", i > 0 ? ", " : "", api_backends[i]->name);
+	return buf_detach(&b);
+}
+
 /* Whether model is one ops's documentation names (1), or ops keeps no
  * list (1), or it is unknown (0). */
 int

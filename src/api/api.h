@@ -113,6 +113,7 @@ struct api_ops {
 extern const struct api_ops *const api_backends[];
 
 const struct api_ops *api_find(const char *);
+char	*api_names(void);
 int	 api_known_model(const struct api_ops *, const char *);
 void	 api_req_free(struct api_req *);
 char	*api_req_to_json(const struct api_req *);

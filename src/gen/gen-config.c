@@ -335,6 +335,7 @@ struct gen_backend *
 gen_config_backend(struct gen_config *c, const char *name, char **cause)
 {
 	size_t	 i;
+	char	*names;
 
 	for (i = 0; i < c->nbackends; i++) {
 		if (strcmp(c->backends[i]->name, name) == 0)
@@ -344,9 +345,10 @@ gen_config_backend(struct gen_config *c, const char *name, char **cause)
 		return NULL;
 	if (api_find(name) != NULL)
 		return gen_backend_new(c, name);
-	*cause = xasprintf("no backend '%s' (built in: openai, runway, "
-	    "command; others are [backend NAME] sections with a type)",
-	    name);
+	names = api_names();
+	*cause = xasprintf("no backend '%s' (built in: %s; others are "
+	    "[backend NAME] sections with a type)", name, names);
+	free(names);
 	return NULL;
 }
 
@@ -359,10 +361,13 @@ int
 gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 {
 	const char	*env, *key = NULL, *base = NULL;
+	char		*names;
 
 	if (b->ops == NULL) {
-		*cause = xasprintf("backend %s has no type (add type = "
-		    "openai, runway or command)", b->name);
+		names = api_names();
+		*cause = xasprintf("backend %s has no type (add type = one "
+		    "of %s)", b->name, names);
+		free(names);
 		return -1;
 	}
 	memset(&b->api, 0, sizeof b->api);

@@ -8,7 +8,8 @@ XDG_CONFIG_HOME=$WORK/cfg
 export XDG_CONFIG_HOME
 mkdir -p "$XDG_CONFIG_HOME/takeboard"
 unset OPENAI_API_KEY OPENAI_BASE_URL RUNWAYML_API_SECRET RUNWAYML_BASE_URL \
-    TAKEBOARD_ALLOW_HTTP_LOOPBACK 2>/dev/null || :
+    GEMINI_API_KEY GOOGLE_API_KEY LUMAAI_API_KEY REPLICATE_API_TOKEN \
+    FAL_KEY COMFYUI_BASE_URL TAKEBOARD_ALLOW_HTTP_LOOPBACK 2>/dev/null || :
 CONF=$XDG_CONFIG_HOME/takeboard/config
 
 ok "$T" init --title Film
@@ -26,11 +27,14 @@ c.commit()' \
 	    "$WORK/takeboard.db" "$1"
 }
 
-# mock SCENARIO: start the mock provider; sets $BASE and $MOCK_PID.
+# mock SCENARIO: start the mock provider ($MOCK_SCRIPT, by default
+# tests/stub/mockvideo.py; each mock takes the same options); sets $BASE
+# and $MOCK_PID.
 mock() {
 	command -v python3 >/dev/null 2>&1 || exit 77
 	rm -f "$WORK/port"
-	python3 "$TESTS_DIR/stub/mockvideo.py" --port-file "$WORK/port" \
+	python3 "${MOCK_SCRIPT:-$TESTS_DIR/stub/mockvideo.py}" \
+	    --port-file "$WORK/port" \
 	    --data "$TESTS_DIR/data/http" --scenario "$1" \
 	    --log "$WORK/mock.log" >"$WORK/mock.out" 2>&1 &
 	MOCK_PID=$!
