@@ -27,6 +27,7 @@
 #include "db/db-take.h"
 #include "gen/gen-config.h"
 #include "gen/gen-queue.h"
+#include "gen/gen-submit.h"
 #include "cli/cli.h"
 #include "cli/cli-opt.h"
 #include "cli/cli-out.h"
@@ -179,37 +180,6 @@ gen_ask(const char *question)
 	return line[0] == 'y' || line[0] == 'Y';
 }
 
-/* Refuse (1, message printed) when spending est more passes the cap. */
-static int
-gen_budget_check(struct cli *c, long long est)
-{
-	char		*cause = NULL, *v, *a, *b;
-	long long	 cap, spent;
-	int		 found;
-
-	found = db_setting_get(cli_db(c), "budget", &v, &cause);
-	if (found < 0)
-		return cli_fail(c, cause);
-	if (found == 0)
-		return 0;
-	if (str_to_ll(v, 0, 0x7fffffffffffffffLL, &cap) != 0) {
-		free(v);
-		return 0;
-	}
-	free(v);
-	if (db_job_spent(cli_db(c), &spent, &cause) != 0)
-		return cli_fail(c, cause);
-	if (spent + est <= cap)
-		return 0;
-	a = units_fmt_money(spent + est);
-	b = units_fmt_money(cap);
-	cli_error(c, "this would bring the production's spending to %s, "
-	    "over its budget of %s (see 'takeboard budget')", a, b);
-	free(a);
-	free(b);
-	return 1;
-}
-
 /* `gen VARIANT [-n COUNT] [--backend NAME] [--model M] [--seconds N]
  * [--size WxH] [--yes]` */
 int
@@ -227,13 +197,11 @@ cli_gen(struct cli *c, int argc, char **argv)
 	struct gen_config	 cfg;
 	struct gen_plan		 p;
 	struct prompt		 pr;
-	struct take		 tk;
-	struct job		 j;
 	const char		*arg, *backend = NULL, *model = NULL;
 	const char		*size = NULL;
-	char			*cause = NULL, **rest, *money, *q;
-	long long		 count = 1, secs = -1, est;
-	int			 ch, yes = 0, rv = 1, i;
+	char			*cause = NULL, **rest, *q;
+	long long		 count = 1, secs = -1, *ids = NULL, i;
+	int			 ch, yes = 0, rv = 1;
 
 	for (;;) {
 		ch = cli_opt_next(c, argc, argv, opts, &arg);
@@ -283,20 +251,14 @@ cli_gen(struct cli *c, int argc, char **argv)
 	}
 	if (p.warning != NULL)
 		cli_warn("%s", p.warning);
-	est = p.price > 0 ? p.price * p.seconds * count : 0;
-	money = units_fmt_money(est);
-	q = xasprintf("Submit %lld take%s of %s/%s to %s%s%s (%lld s%s%s): "
-	    "estimated cost %s%s.", count, count == 1 ? "" : "s",
-	    pr.shot_code, pr.label, p.b->name, p.model != NULL ? " " : "",
-	    p.model != NULL ? p.model : "",
-	    p.seconds, p.size != NULL ? ", " : "", p.size != NULL ? p.size :
-	    "", money, p.price >= 0 ? " USD" :
-	    " (no price known for this model)");
-	free(money);
-	if (gen_budget_check(c, est) != 0) {
-		free(q);
+	/* Refuse before asking when the budget says no (and again in the
+	 * transaction that records the takes). */
+	if (gen_budget_check(cli_db(c), p.price > 0 ? p.price * p.seconds *
+	    count : 0, &cause) != 0) {
+		rv = cli_fail(c, cause);
 		goto out;
 	}
+	q = gen_plan_question(&p, &pr, count);
 	if (!yes) {
 		if (!isatty(STDIN_FILENO) || !c->tty) {
 			free(q);
@@ -314,46 +276,18 @@ cli_gen(struct cli *c, int argc, char **argv)
 	free(q);
 	if (cli_begin(c) != 0)
 		goto out;
-	for (i = 0; i < count; i++) {
-		memset(&tk, 0, sizeof tk);
-		tk.shot_id = pr.shot_id;
-		tk.prompt_id = pr.id;
-		tk.file_size = BOARD_NONE;
-		tk.duration_ms = BOARD_NONE;
-		tk.in_ms = BOARD_NONE;
-		tk.out_ms = BOARD_NONE;
-		tk.state = TAKE_QUEUED;
-		tk.backend = xstrdup(p.b->name);
-		tk.model = p.model != NULL ? xstrdup(p.model) : NULL;
-		tk.cost = p.price > 0 ? p.price * p.seconds : 0;
-		if (db_take_add(cli_db(c), &tk, &cause) != 0) {
-			take_free(&tk);
-			rv = cli_fail(c, cause);
-			goto out;
-		}
-		memset(&j, 0, sizeof j);
-		j.take_id = tk.id;
-		j.state = JOB_QUEUED;
-		j.request_json = p.request_json;
-		j.backend = p.b->name;
-		j.model = p.model;
-		j.retry_of = -1;
-		rv = db_job_add(cli_db(c), &j, &cause);
-		free(j.created);
-		free(j.updated);
-		if (rv != 0) {
-			take_free(&tk);
-			rv = cli_fail(c, cause);
-			goto out;
-		}
-		out_line("take %lld queued", tk.id);
-		take_free(&tk);
+	ids = xreallocarray(NULL, count, sizeof *ids);
+	if (gen_submit_add(cli_db(c), &pr, &p, count, ids, &cause) != 0) {
+		rv = cli_fail(c, cause);
+		goto out;
 	}
-	rv = 1;
 	if (cli_commit(c) != 0)
 		goto out;
+	for (i = 0; i < count; i++)
+		out_line("take %lld queued", ids[i]);
 	rv = gen_run(c, &cfg, GEN_RUN_SUBMIT);
 out:
+	free(ids);
 	gen_plan_free(&p);
 	prompt_free(&pr);
 	gen_config_free(&cfg);
@@ -570,22 +504,14 @@ int
 cli_retry(struct cli *c, int argc, char **argv)
 {
 	struct gen_config	 cfg;
-	struct take		 tk, nt;
-	struct job		 j, nj;
+	struct job		 j;
 	char			*cause = NULL;
+	long long		 id;
 	int			 rv;
 
 	rv = gen_take_job(c, argc, argv, &j);
 	if (rv != 0)
 		return rv;
-	if (j.state != JOB_FAILED && j.state != JOB_NEEDS_DECISION &&
-	    j.state != JOB_CANCELLED) {
-		rv = cli_error(c, "take %lld is %s; only a failed, cancelled "
-		    "or undecided take can be retried", j.take_id,
-		    job_state_name(j.state));
-		job_free(&j);
-		return rv;
-	}
 	if (gen_config_load(&cfg, &cause) != 0) {
 		job_free(&j);
 		return cli_fail(c, cause);
@@ -593,61 +519,13 @@ cli_retry(struct cli *c, int argc, char **argv)
 	rv = 1;
 	if (cli_begin(c) != 0)
 		goto out;
-	if (db_take_get(cli_db(c), j.take_id, &tk, &cause) != 1) {
+	if (gen_submit_retry(cli_db(c), &j, &id, &cause) != 0) {
 		rv = cli_fail(c, cause);
 		goto out;
 	}
-	if (j.state == JOB_NEEDS_DECISION) {
-		j.state = JOB_FAILED;
-		free(j.error);
-		j.error = xstrdup("abandoned after an interrupted submission; "
-		    "resubmitted");
-		if (db_job_update(cli_db(c), &j, &cause) != 0) {
-			take_free(&tk);
-			rv = cli_fail(c, cause);
-			goto out;
-		}
-	}
-	memset(&nt, 0, sizeof nt);
-	nt.shot_id = tk.shot_id;
-	nt.prompt_id = tk.prompt_id;
-	nt.file_size = BOARD_NONE;
-	nt.duration_ms = BOARD_NONE;
-	nt.in_ms = BOARD_NONE;
-	nt.out_ms = BOARD_NONE;
-	nt.state = TAKE_QUEUED;
-	nt.backend = xstrdup(j.backend);
-	nt.model = j.model != NULL ? xstrdup(j.model) : NULL;
-	nt.cost = tk.cost;
-	take_free(&tk);
-	if (db_take_add(cli_db(c), &nt, &cause) != 0) {
-		take_free(&nt);
-		rv = cli_fail(c, cause);
+	if (cli_commit(c) != 0)
 		goto out;
-	}
-	memset(&nj, 0, sizeof nj);
-	nj.take_id = nt.id;
-	nj.state = JOB_QUEUED;
-	nj.request_json = j.request_json;
-	nj.backend = j.backend;
-	nj.model = j.model;
-	nj.retry_of = j.take_id;
-	rv = db_job_add(cli_db(c), &nj, &cause);
-	free(nj.created);
-	free(nj.updated);
-	if (rv != 0 || db_job_set_cost(cli_db(c), j.take_id, 0, &cause) !=
-	    0) {
-		take_free(&nt);
-		rv = cli_fail(c, cause);
-		goto out;
-	}
-	if (cli_commit(c) != 0) {
-		take_free(&nt);
-		rv = 1;
-		goto out;
-	}
-	out_line("take %lld queued (retry of take %lld)", nt.id, j.take_id);
-	take_free(&nt);
+	out_line("take %lld queued (retry of take %lld)", id, j.take_id);
 	rv = gen_run(c, &cfg, GEN_RUN_SUBMIT);
 out:
 	job_free(&j);

@@ -12,6 +12,7 @@ src_libtakeboard_a_SOURCES += \
 	src/api/api-command.c src/api/api-command.h \
 	src/gen/gen-config.c src/gen/gen-config.h \
 	src/gen/gen-queue.c src/gen/gen-queue.h \
+	src/gen/gen-submit.c src/gen/gen-submit.h \
 	src/cli/cli-gen.c src/cli/cli-gen.h
 
 unit_tests += \
