@@ -52,6 +52,8 @@ struct http {
 	struct xfer		*xfers;
 	struct http_resp	**done;
 	size_t			 ndone;
+	struct curl_waitfd	 wake[2];	/* also end a wait */
+	unsigned int		 nwake;
 };
 
 /* Start a request description: method and URL are copied. */
@@ -559,7 +561,8 @@ http_wait(struct http *h, int timeout_ms)
 	int		 running, left;
 
 	if (h->running > 0 && timeout_ms > 0)
-		curl_multi_poll(h->multi, NULL, 0, timeout_ms, NULL);
+		curl_multi_poll(h->multi, h->nwake > 0 ? h->wake : NULL,
+		    h->nwake, timeout_ms, NULL);
 	curl_multi_perform(h->multi, &running);
 	for (;;) {
 		msg = curl_multi_info_read(h->multi, &left);
@@ -573,6 +576,23 @@ http_wait(struct http *h, int timeout_ms)
 			http_done(h, x, msg->data.result);
 	}
 	return h->running;
+}
+
+/* Let input on these descriptors (up to 2: a terminal and a signal
+ * pipe) end http_wait early, so a program waiting on the network stays
+ * responsive. */
+void
+http_wake_on(struct http *h, const int *fds, int n)
+{
+	int	 i;
+
+	h->nwake = 0;
+	for (i = 0; i < n && i < 2; i++) {
+		h->wake[i].fd = fds[i];
+		h->wake[i].events = CURL_WAIT_POLLIN;
+		h->wake[i].revents = 0;
+		h->nwake++;
+	}
 }
 
 /* The next finished answer (the caller frees it), or NULL. */

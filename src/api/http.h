@@ -68,5 +68,6 @@ struct http_resp *http_start(struct http *, struct http_req *, void *);
 int	 http_wait(struct http *, int);
 struct http_resp *http_next(struct http *);
 int	 http_running(const struct http *);
+void	 http_wake_on(struct http *, const int *, int);
 
 #endif

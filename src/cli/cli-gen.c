@@ -87,6 +87,8 @@ gen_line(const struct gen_view *v, void *arg)
 	out_line("take %lld %s/%s: %s%s%s%s", j->take_id, j->scene_code,
 	    j->shot_code, job_state_name(j->state), prog,
 	    err != NULL ? ": " : "", err != NULL ? err : "");
+	/* A log file or pipe (tail -f) sees each change as it happens. */
+	fflush(stdout);
 	free(err);
 }
 
@@ -134,20 +136,47 @@ gen_run(struct cli *c, struct gen_config *cfg, int mode)
 	struct gen_view		 v;
 	char			*cause = NULL, *note;
 	size_t			 drawn = 0, i;
-	int			 busy;
+	long long		 dv;
+	int			 busy, locked;
 
 	memset(&seen, 0, sizeof seen);
 	q = gen_queue_new(cli_db(c), cfg, mode);
+	locked = gen_queue_lock(q, &cause);
+	if (locked <= 0) {
+		gen_queue_free(q);
+		if (locked < 0)
+			return cli_fail(c, cause);
+		/* The other engine picks new jobs up by itself. */
+		if (mode == GEN_RUN_SUBMIT) {
+			out_line("another takeboard (the interface or 'sync "
+			    "--watch') is following this production's jobs; "
+			    "it sends these");
+			return 0;
+		}
+		return cli_error(c, "another takeboard (the interface or "
+		    "'sync --watch') is already following this production's "
+		    "jobs; see them with 'takeboard jobs'");
+	}
 	if (gen_queue_load(q, &cause) != 0) {
 		gen_queue_free(q);
 		return cli_fail(c, cause);
 	}
 	if (!c->tty || mode != GEN_RUN_WATCH)
 		gen_queue_on_change(q, gen_line, &seen);
+	dv = db_data_version(cli_db(c));
 	for (;;) {
 		busy = gen_queue_step(q, 250);
 		if (c->tty && mode == GEN_RUN_WATCH)
 			gen_draw(q, &drawn);
+		/* Jobs another session queued or cancelled meanwhile. */
+		if (mode == GEN_RUN_WATCH && db_data_version(cli_db(c)) != dv) {
+			dv = db_data_version(cli_db(c));
+			if (gen_queue_load(q, &cause) != 0) {
+				gen_queue_free(q);
+				return cli_fail(c, cause);
+			}
+			busy = gen_queue_busy(q);
+		}
 		if (busy == 0)
 			break;
 	}
@@ -487,12 +516,21 @@ cli_cancel(struct cli *c, int argc, char **argv)
 		job_free(&j);
 		return cli_fail(c, cause);
 	}
-	q = gen_queue_new(cli_db(c), &cfg, GEN_RUN_ONCE);
+	/* Only the cancel: no other job is sent or polled. */
+	q = gen_queue_new(cli_db(c), &cfg, GEN_RUN_NONE);
 	if (gen_queue_load(q, &cause) != 0 ||
 	    gen_queue_cancel(q, j.take_id, &cause) != 0)
 		rv = cli_fail(c, cause);
-	else
-		out_line("take %lld cancelled", j.take_id);
+	else {
+		while (gen_queue_cancelling(q, j.take_id))
+			gen_queue_step(q, 250);
+		if (gen_queue_state(q, j.take_id) == JOB_CANCELLED)
+			out_line("take %lld cancelled", j.take_id);
+		else
+			rv = cli_error(c, "take %lld could not be cancelled "
+			    "(it is %s)", j.take_id, job_state_name(
+			    (enum job_state)gen_queue_state(q, j.take_id)));
+	}
 	gen_queue_free(q);
 	gen_config_free(&cfg);
 	job_free(&j);

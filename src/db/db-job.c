@@ -220,7 +220,7 @@ db_job_get(struct db *db, long long id, struct job *j, char **cause)
 	return db_fail(db, cause, "cannot read the job");
 }
 
-/* List jobs (DB_JOB_ALL or DB_JOB_UNFINISHED) oldest first into *l,
+/* List jobs (DB_JOB_ALL, DB_JOB_UNFINISHED or DB_JOB_OPEN) oldest first into *l,
  * which the caller frees with job_list_free. 0, or -1. */
 int
 db_job_list(struct db *db, int which, struct job_list *l, char **cause)
@@ -231,7 +231,9 @@ db_job_list(struct db *db, int which, struct job_list *l, char **cause)
 	memset(l, 0, sizeof *l);
 	st = db_prepare(db, which == DB_JOB_UNFINISHED ?
 	    "SELECT " JOB_COLS " WHERE j.state NOT IN ('done', 'failed', "
-	    "'cancelled') ORDER BY j.take_id" :
+	    "'cancelled') ORDER BY j.take_id" : which == DB_JOB_OPEN ?
+	    "SELECT " JOB_COLS " WHERE j.state <> 'done' ORDER BY "
+	    "j.take_id" :
 	    "SELECT " JOB_COLS " ORDER BY j.take_id", cause);
 	if (st == NULL)
 		return -1;
@@ -258,6 +260,7 @@ int
 db_job_update(struct db *db, const struct job *j, char **cause)
 {
 	sqlite3_stmt	*st;
+	enum job_state	 ps;
 	long long	 old = -1;
 	char		*now, obj[32], *prev = NULL;
 	int		 rv;
@@ -273,6 +276,15 @@ db_job_update(struct db *db, const struct job *j, char **cause)
 	sqlite3_finalize(st);
 	if (old < 0) {
 		*cause = xasprintf("no job for take %lld", j->take_id);
+		return -1;
+	}
+	/* An ended job stays ended: another session may have cancelled
+	 * it while this one was waiting for the provider. */
+	if (job_state_parse(prev, &ps) == 0 && job_state_final(ps) &&
+	    ps != j->state) {
+		*cause = xasprintf("the job of take %lld was %s meanwhile",
+		    j->take_id, prev);
+		free(prev);
 		return -1;
 	}
 	now = clock_now_iso();

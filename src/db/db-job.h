@@ -53,6 +53,7 @@ ARRAY_DECL(job_list, struct job);
 
 #define DB_JOB_ALL		0
 #define DB_JOB_UNFINISHED	1	/* not done, failed or cancelled */
+#define DB_JOB_OPEN		2	/* not done */
 
 const char *job_state_name(enum job_state);
 int	 job_state_parse(const char *, enum job_state *);

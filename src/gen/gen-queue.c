@@ -20,9 +20,11 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,12 +48,13 @@ enum gen_phase {
 	PHASE_DOWNLOAD,
 	PHASE_THUMB,
 	PHASE_LIST,
-	PHASE_COMMAND
+	PHASE_COMMAND,
+	PHASE_CANCEL
 };
 
 static const char *const gen_phase_names[] = {
 	"waiting", "submitting", "polling", "downloading", "thumbnail",
-	"reconciling", "running"
+	"reconciling", "running", "cancelling"
 };
 
 struct gen_item {
@@ -63,6 +66,8 @@ struct gen_item {
 	int			 looked;	/* polled this run */
 	int			 retries;
 	int			 refreshed;	/* asked for a fresh URL */
+	int			 cancel;	/* a cancel is wanted */
+	int			 seen;		/* still unfinished */
 	long long		 started;	/* first seen running */
 	struct http_resp	*live;
 	pid_t			 pid;
@@ -80,7 +85,12 @@ struct gen_queue {
 	size_t			 n;
 	gen_change_fn		*change;
 	void			*change_arg;
+	int			 lockfd;	/* the engine lock, or -1 */
+	struct pollfd		 wake[2];	/* end a wait early */
+	int			 nwake;
 };
+
+static int	 gen_next_due(struct gen_queue *, int);
 
 static long long
 gen_now(void)
@@ -102,6 +112,7 @@ gen_queue_new(struct db *db, struct gen_config *cfg, int mode)
 	q->cfg = cfg;
 	q->mode = mode;
 	q->http = http_new(cfg->allow_http);
+	q->lockfd = -1;
 	return q;
 }
 
@@ -123,12 +134,94 @@ gen_queue_free(struct gen_queue *q)
 	if (q == NULL)
 		return;
 	http_free(q->http);
+	if (q->lockfd != -1)
+		close(q->lockfd);
 	for (i = 0; i < q->n; i++) {
 		gen_item_free(q->items[i]);
 		free(q->items[i]);
 	}
 	free(q->items);
 	free(q);
+}
+
+/*
+ * Take the production's engine lock (a flock on DATABASE-engine): only
+ * one engine at a time sends and follows jobs, so two sessions never
+ * submit or download the same job. 1 when this engine holds it, 0 when
+ * another process does, -1 with *cause when it cannot be taken. The
+ * lock goes with the process, so a killed engine leaves none behind.
+ */
+int
+gen_queue_lock(struct gen_queue *q, char **cause)
+{
+	char	*path;
+	int	 fd;
+
+	if (q->lockfd != -1)
+		return 1;
+	path = xasprintf("%s-engine", db_path(q->db));
+	/* Read-only is enough for flock, so every member of a shared
+	 * production's group can take it whoever created the file. */
+	fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
+	if (fd == -1 && (errno == EACCES || errno == EROFS))
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		*cause = xasprintf("cannot open the engine lock %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		if (errno == EWOULDBLOCK)
+			return 0;
+		*cause = xasprintf("cannot lock the engine: %s",
+		    strerror(errno));
+		return -1;
+	}
+	q->lockfd = fd;
+	return 1;
+}
+
+/*
+ * Let input on fds (up to 2) end gen_queue_step's wait early: the
+ * interface passes the terminal and its signal pipe, so it waits in one
+ * place for keys, signals and the network.
+ */
+void
+gen_queue_wake_on(struct gen_queue *q, const int *fds, int n)
+{
+	int	 i;
+
+	q->nwake = 0;
+	for (i = 0; i < n && i < 2; i++) {
+		q->wake[i].fd = fds[i];
+		q->wake[i].events = POLLIN;
+		q->nwake++;
+	}
+	http_wake_on(q->http, fds, q->nwake);
+}
+
+/*
+ * How long (ms, at most max) a caller may wait before the engine next
+ * has work: until the next due job, or briefly while a program runs
+ * (its end is found by polling).
+ */
+int
+gen_queue_wait(struct gen_queue *q, int max)
+{
+	size_t	 i;
+	int	 w;
+
+	w = gen_next_due(q, max);
+	for (i = 0; i < q->n; i++) {
+		if (q->items[i]->phase == PHASE_COMMAND && w > 50)
+			w = 50;
+	}
+	if (http_running(q->http) > 0)
+		w = max;
+	return w;
 }
 
 /* Call fn after every change of a job. */
@@ -214,11 +307,15 @@ gen_queue_load(struct gen_queue *q, char **cause)
 
 	if (db_job_list(q->db, DB_JOB_UNFINISHED, &l, cause) != 0)
 		return -1;
+	for (j = 0; j < q->n; j++)
+		q->items[j]->seen = 0;
 	for (i = 0; i < l.n; i++) {
 		found = 0;
 		for (j = 0; j < q->n; j++) {
-			if (q->items[j]->job.take_id == l.v[i].take_id)
+			if (q->items[j]->job.take_id == l.v[i].take_id) {
+				q->items[j]->seen = 1;
 				found = 1;
+			}
 		}
 		if (found) {
 			job_free(&l.v[i]);
@@ -230,6 +327,7 @@ gen_queue_load(struct gen_queue *q, char **cause)
 		q->items[q->n++] = it;
 		it->job = l.v[i];
 		it->pid = -1;
+		it->seen = 1;
 		it->dir = xasprintf("%s/%s/%s/%s", db_dir(q->db),
 		    DB_TAKES_DIR, it->job.scene_code, it->job.shot_code);
 		it->base = xasprintf("%s-t%05lld", it->job.shot_code,
@@ -254,6 +352,18 @@ gen_queue_load(struct gen_queue *q, char **cause)
 			gen_park(it, NULL);
 	}
 	ARRAY_FREE(&l);
+	/* Jobs someone else finished or cancelled meanwhile go, unless a
+	 * transfer or program of theirs is still in flight here. */
+	for (i = j = 0; i < q->n; i++) {
+		it = q->items[i];
+		if (!it->seen && it->phase == PHASE_IDLE && it->pid == -1) {
+			gen_item_free(it);
+			free(it);
+			continue;
+		}
+		q->items[j++] = it;
+	}
+	q->n = j;
 	return 0;
 }
 
@@ -647,9 +757,73 @@ gen_start_download(struct gen_queue *q, struct gen_item *it, int thumb)
 }
 
 /* Start whatever work item it has due now. */
+/* The item of take id, or NULL. */
+static struct gen_item *
+gen_find(const struct gen_queue *q, long long id)
+{
+	size_t	 i;
+
+	for (i = 0; i < q->n; i++) {
+		if (q->items[i]->job.take_id == id)
+			return q->items[i];
+	}
+	return NULL;
+}
+
+/* Send the cancel of a wanted item, or end it here when the provider
+ * has nothing to cancel. */
+static void
+gen_cancel_start(struct gen_queue *q, struct gen_item *it)
+{
+	struct http_req	 hr;
+	char		*cause = NULL;
+
+	if (it->job.remote_id == NULL || it->b == NULL || it->b->ops ==
+	    NULL || it->b->ops->cancel_req == NULL || it->b->api.name ==
+	    NULL) {
+		gen_fail(q, it, JOB_CANCELLED, "cancelled by %s",
+		    clock_user());
+		return;
+	}
+	memset(&hr, 0, sizeof hr);
+	if (it->b->ops->cancel_req(&it->b->api, it->job.remote_id, &hr,
+	    &cause) != 0) {
+		http_req_free(&hr);
+		gen_fail(q, it, JOB_CANCELLED, "cancelled by %s (the "
+		    "provider was not told: %s)", clock_user(), cause);
+		free(cause);
+		return;
+	}
+	it->phase = PHASE_CANCEL;
+	it->live = http_start(q->http, &hr, it);
+	gen_changed(q, it);
+}
+
+static void
+gen_cancel_done(struct gen_queue *q, struct gen_item *it,
+    struct http_resp *rs)
+{
+	char	*msg = NULL;
+
+	if (rs->status < 200 || rs->status > 299)
+		msg = gen_http_error(it, rs);
+	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
+	    msg != NULL ? " (the provider said: " : "",
+	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
+	free(msg);
+}
+
 static void
 gen_start(struct gen_queue *q, struct gen_item *it)
 {
+	if (it->cancel) {
+		gen_cancel_start(q, it);
+		return;
+	}
+	if (q->mode == GEN_RUN_NONE) {
+		gen_park(it, NULL);
+		return;
+	}
 	if (it->job.state == JOB_QUEUED && it->job.remote_id == NULL) {
 		gen_start_submit(q, it);
 		return;
@@ -733,6 +907,14 @@ gen_apply(struct gen_queue *q, struct gen_item *it, struct api_job *aj,
 		it->job.expires_at = aj->expires_at;
 	switch (aj->state) {
 	case API_SUCCEEDED:
+		/* A cancel that came too late: the clip is made (and
+		 * billed), so it is kept. */
+		if (it->cancel) {
+			it->cancel = 0;
+			free(it->note);
+			it->note = xstrdup("finished before it could be "
+			    "cancelled");
+		}
 		it->job.state = JOB_DOWNLOADING;
 		it->job.progress = 100;
 		if (gen_save(q, it) == 0)
@@ -763,6 +945,10 @@ gen_apply(struct gen_queue *q, struct gen_item *it, struct api_job *aj,
 	it->due = gen_now() + gen_poll_delay(q, it, rs);
 	if (gen_save(q, it) != 0)
 		return;
+	if (it->cancel) {
+		gen_cancel_start(q, it);
+		return;
+	}
 	if (q->mode != GEN_RUN_WATCH)
 		gen_park(it, NULL);
 }
@@ -788,7 +974,7 @@ gen_submit_done(struct gen_queue *q, struct gen_item *it,
 		}
 		gen_apply(q, it, &aj, rs);
 		api_job_free(&aj);
-		if (q->mode == GEN_RUN_SUBMIT)
+		if (q->mode == GEN_RUN_SUBMIT && it->phase == PHASE_IDLE)
 			gen_park(it, NULL);
 		return;
 	}
@@ -1105,7 +1291,10 @@ gen_command_check(struct gen_queue *q, struct gen_item *it)
 	} else {
 		unlink(part);
 		line = text != NULL ? str_first_line(text) : xstrdup("");
-		if (rc == 1 && status == 0)
+		if (it->cancel)
+			gen_fail(q, it, JOB_CANCELLED, "cancelled by %s",
+			    clock_user());
+		else if (rc == 1 && status == 0)
 			gen_fail(q, it, JOB_FAILED, "%s: the program wrote "
 			    "no clip", it->b->name);
 		else
@@ -1184,7 +1373,7 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 	if (http_running(q->http) > 0)
 		http_wait(q->http, wait);
 	else if (wait > 0 && gen_queue_busy(q))
-		poll(NULL, 0, wait);
+		poll(q->nwake > 0 ? q->wake : NULL, (nfds_t)q->nwake, wait);
 	for (;;) {
 		rs = http_next(q->http);
 		if (rs == NULL)
@@ -1206,6 +1395,9 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 			break;
 		case PHASE_THUMB:
 			gen_download_done(q, it, rs, 1);
+			break;
+		case PHASE_CANCEL:
+			gen_cancel_done(q, it, rs);
 			break;
 		default:
 			break;
@@ -1234,47 +1426,60 @@ gen_queue_busy(const struct gen_queue *q)
 }
 
 /*
- * Cancel the job of take id: locally queued or waiting for a decision,
- * it simply ends; at the provider, a cancel request is sent too
- * (waiting for its answer). 0, or -1 with *cause.
+ * Cancel the job of take id without waiting: one that is only queued
+ * here, waiting for a decision or whose provider cannot cancel simply
+ * ends; one at the provider ends once the provider has answered a
+ * cancel request; a running program gets SIGTERM. A job still being
+ * submitted or polled is cancelled as soon as that answer is in. A
+ * finished generation (downloading) is not cancelled: the clip exists
+ * and is paid for. 0 (follow with gen_queue_cancelling), or -1 with
+ * *cause.
  */
 int
 gen_queue_cancel(struct gen_queue *q, long long id, char **cause)
 {
-	struct gen_item	*it = NULL;
-	struct http_req	 hr;
-	struct http_resp *rs;
-	char		*msg = NULL;
-	size_t		 i;
+	struct gen_item	*it;
 
-	for (i = 0; i < q->n; i++) {
-		if (q->items[i]->job.take_id == id)
-			it = q->items[i];
-	}
-	if (it == NULL) {
+	it = gen_find(q, id);
+	if (it == NULL || job_state_final(it->job.state)) {
 		*cause = xasprintf("take %lld has no unfinished job", id);
 		return -1;
 	}
-	if (it->job.remote_id != NULL && it->b != NULL && it->b->ops !=
-	    NULL && it->b->ops->cancel_req != NULL && it->b->api.name !=
-	    NULL) {
-		memset(&hr, 0, sizeof hr);
-		if (it->b->ops->cancel_req(&it->b->api, it->job.remote_id,
-		    &hr, cause) != 0) {
-			http_req_free(&hr);
-			return -1;
-		}
-		http_start(q->http, &hr, it);
-		while (http_wait(q->http, 1000) > 0)
-			;
-		rs = http_next(q->http);
-		if (rs != NULL && (rs->status < 200 || rs->status > 299))
-			msg = gen_http_error(it, rs);
-		http_resp_free(rs);
+	if (it->job.state == JOB_DOWNLOADING || it->phase == PHASE_DOWNLOAD ||
+	    it->phase == PHASE_THUMB) {
+		*cause = xasprintf("take %lld is already generated (its clip "
+		    "is being downloaded); delete the take instead if it is "
+		    "not wanted", id);
+		return -1;
 	}
-	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
-	    msg != NULL ? " (the provider said: " : "",
-	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
-	free(msg);
-	return it->job.state == JOB_CANCELLED ? 0 : -1;
+	it->cancel = 1;
+	it->parked = 0;
+	if (it->phase == PHASE_COMMAND && it->pid > 0) {
+		kill(it->pid, SIGTERM);
+		return 0;
+	}
+	if (it->phase == PHASE_IDLE)
+		gen_cancel_start(q, it);
+	return 0;
+}
+
+/* Whether a cancel of take id is still under way (1) or over (0). */
+int
+gen_queue_cancelling(const struct gen_queue *q, long long id)
+{
+	const struct gen_item	*it;
+
+	it = gen_find(q, id);
+	return it != NULL && it->cancel && !job_state_final(it->job.state);
+}
+
+/* The state the job of take id is in, as far as this engine knows:
+ * -1 when the engine does not hold it. */
+int
+gen_queue_state(const struct gen_queue *q, long long id)
+{
+	const struct gen_item	*it;
+
+	it = gen_find(q, id);
+	return it != NULL ? (int)it->job.state : -1;
 }

@@ -19,6 +19,7 @@ struct gen_queue;
 #define GEN_RUN_SUBMIT	0	/* send queued submissions, then stop */
 #define GEN_RUN_ONCE	1	/* one look at every unfinished job */
 #define GEN_RUN_WATCH	2	/* until nothing is left in flight */
+#define GEN_RUN_NONE	3	/* only what is asked (a cancel) */
 
 /* What a display needs about one job. */
 struct gen_view {
@@ -40,6 +41,11 @@ int	 gen_queue_busy(const struct gen_queue *);
 size_t	 gen_queue_count(const struct gen_queue *);
 void	 gen_queue_view(const struct gen_queue *, size_t, struct gen_view *);
 void	 gen_queue_on_change(struct gen_queue *, gen_change_fn *, void *);
+int	 gen_queue_lock(struct gen_queue *, char **);
+void	 gen_queue_wake_on(struct gen_queue *, const int *, int);
+int	 gen_queue_wait(struct gen_queue *, int);
 int	 gen_queue_cancel(struct gen_queue *, long long, char **);
+int	 gen_queue_cancelling(const struct gen_queue *, long long);
+int	 gen_queue_state(const struct gen_queue *, long long);
 
 #endif

@@ -27,7 +27,8 @@ cli_tests += \
 	tests/cli/gen-command.sh \
 	tests/cli/gen-openai.sh \
 	tests/cli/gen-runway.sh \
-	tests/cli/gen-kill.sh
+	tests/cli/gen-kill.sh \
+	tests/cli/gen-engine.sh
 
 dist_man_MANS += man/takeboard.conf.5
 

@@ -11,6 +11,7 @@ src_libtakeboard_a_SOURCES += \
 	src/tui/tui-shot.c src/tui/tui-shot.h \
 	src/tui/tui-review.c src/tui/tui-review.h \
 	src/tui/tui-stats.c src/tui/tui-stats.h \
+	src/tui/tui-gen.c src/tui/tui-gen.h \
 	src/tui/tui-queue.c src/tui/tui-queue.h \
 	src/tui/tui-help.c src/tui/tui-help.h \
 	src/tui/tui.c src/tui/tui.h
@@ -23,5 +24,6 @@ cli_tests += \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \
 	tests/tui/shared.sh \
-	tests/tui/terminal.sh
+	tests/tui/terminal.sh \
+	tests/tui/queue.sh
 EXTRA_DIST += tests/tui/lib.sh

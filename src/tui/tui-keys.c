@@ -99,6 +99,15 @@ const struct tui_key tui_keys[] = {
 	{ OP_SORT_REVERSE, "sort-reverse", { 'I', 0 }, "reverse the order",
 	  TUI_CTX_STATS, 1 },
 
+	{ OP_GENERATE, "generate", { 't', 0 },
+	  "generate takes of the variant (shows the cost first)",
+	  TUI_CTX_SHOT, 1 },
+	{ OP_CANCEL, "cancel", { 'c', 0 }, "cancel the job (asks first)",
+	  TUI_CTX_QUEUE, 1 },
+	{ OP_RETRY, "retry", { 'r', 0 },
+	  "retry a failed, cancelled or undecided job as a new take",
+	  TUI_CTX_QUEUE, 1 },
+
 	{ OP_REVIEW, "review", { 'r', 0 },
 	  "review the unreviewed takes here", TUI_CTX_BOARD | TUI_CTX_SHOT, 1 },
 	{ OP_REVIEW_ALL, "review-all", { 'R', 0 },

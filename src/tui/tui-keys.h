@@ -60,6 +60,9 @@ enum tui_op {
 	OP_SORT_NEXT,
 	OP_SORT_PREV,
 	OP_SORT_REVERSE,
+	OP_GENERATE,
+	OP_CANCEL,
+	OP_RETRY,
 	/* views and the rest */
 	OP_REVIEW,
 	OP_REVIEW_ALL,

@@ -29,6 +29,7 @@
 #include "tui/tui.h"
 #include "tui/tui-curses.h"
 #include "tui/tui-draw.h"
+#include "tui/tui-gen.h"
 #include "tui/tui-edit.h"
 #include "tui/tui-input.h"
 #include "tui/tui-review.h"
@@ -499,6 +500,12 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 		return 1;
 	case OP_REVIEW:
 		tui_review_open(t, TUI_REVIEW_SHOT, s->id, 0);
+		return 1;
+	case OP_GENERATE:
+		if (pr != NULL)
+			tui_gen_submit(t, pr->id);
+		else
+			tui_errorf(t, "add a prompt variant first (a)");
 		return 1;
 	default:
 		return 0;

@@ -36,6 +36,7 @@
 #include "tui/tui-board.h"
 #include "tui/tui-curses.h"
 #include "tui/tui-draw.h"
+#include "tui/tui-gen.h"
 #include "tui/tui-help.h"
 #include "tui/tui-input.h"
 #include "tui/tui-queue.h"
@@ -58,6 +59,7 @@ struct tui {
 	int			 dirty;
 	int			 quit;
 	int			 flags;
+	struct tui_gen		*gen;
 };
 
 static volatile sig_atomic_t	 tui_got_winch;
@@ -97,6 +99,13 @@ struct db *
 tui_db(struct tui *t)
 {
 	return t->db;
+}
+
+/* The generation engine's state in this interface. */
+struct tui_gen *
+tui_gen_of(struct tui *t)
+{
+	return t->gen;
 }
 
 const char *
@@ -444,7 +453,16 @@ tui_getkey(struct tui *t, int timeout_ms)
 		pfd[0].events = POLLIN;
 		pfd[1].fd = tui_pipe[0];
 		pfd[1].events = POLLIN;
-		r = poll(pfd, 2, timeout_ms);
+		/* While jobs are in flight, wait in the engine: it wakes
+		 * for the network, a key or a signal, whichever is first. */
+		if (t->gen != NULL && tui_gen_busy(t)) {
+			tui_gen_step(t, timeout_ms < 0 || timeout_ms > 1000 ?
+			    1000 : timeout_ms);
+			r = poll(pfd, 2, 0);
+			if (r == 0 && timeout_ms < 0)
+				continue;
+		} else
+			r = poll(pfd, 2, timeout_ms);
 		if (r == 0)
 			return TUI_TIMEOUT;
 		if (r < 0 && errno != EINTR)
@@ -581,6 +599,7 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	char		*cause = NULL;
 	long		 redraws = 0;
 	long long	 dv;
+	time_t		 checked = 0, kicked = 0;
 	int		 key, rv = 1;
 
 	memset(&t, 0, sizeof t);
@@ -600,7 +619,9 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	}
 	tui_load_totals(&t);
 	t.data_version = db_data_version(t.db);
+	t.gen = tui_gen_new(STDIN_FILENO, tui_pipe[0]);
 	tui_board_open(&t);
+	tui_gen_kick(&t);
 	t.dirty = 1;
 	while (!t.quit) {
 		if (t.dirty) {
@@ -609,14 +630,29 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 				break;
 		}
 		key = tui_getkey(&t, 1000);
+		/* What the engine changed meanwhile (never inside a modal
+		 * prompt, whose caller may hold a view's rows). */
+		tui_gen_apply(&t);
 		if (key == TUI_QUIT_KEY)
 			break;
 		if (key == TUI_RESIZED)
 			continue;
 		if (key == TUI_TIMEOUT) {
+			if (time(NULL) == checked)
+				continue;
+			checked = time(NULL);
 			dv = db_data_version(t.db);
-			if (dv != t.data_version)
+			if (dv != t.data_version) {
 				tui_changed(&t);
+				tui_gen_kick(&t);
+				kicked = checked;
+			} else if (checked - kicked >= 5 &&
+			    !tui_gen_busy(&t)) {
+				/* Another engine may have stopped with
+				 * work left. */
+				tui_gen_kick(&t);
+				kicked = checked;
+			}
 			if (t.msg != NULL && !t.msg_error &&
 			    time(NULL) - t.msg_at >= TUI_MESSAGE_SECONDS) {
 				free(t.msg);
@@ -630,6 +666,7 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	rv = 0;
 out:
 	tui_restore();
+	tui_gen_free(t.gen);
 	while (t.views.n > 0)
 		tui_view_free(&t.views.v[--t.views.n]);
 	ARRAY_FREE(&t.views);

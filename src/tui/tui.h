@@ -29,6 +29,7 @@ struct db;
 struct stats;
 struct tui;
 struct tui_view;
+struct tui_gen;
 
 /*
  * A view. reload() re-reads its data from the database (keeping the
@@ -59,6 +60,7 @@ struct tui_view {
 int	 tui_main(const char *, int, long);
 
 struct db *tui_db(struct tui *);
+struct tui_gen *tui_gen_of(struct tui *);
 const char *tui_db_path(struct tui *);
 const struct stats *tui_totals(struct tui *);
 const char *tui_currency(struct tui *);

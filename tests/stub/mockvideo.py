@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 SCENARIOS = {
     "happy", "fail", "retry", "auth", "quota", "malformed", "truncated",
     "dropdl", "postdrop", "redirect", "slow", "longwait", "unknown",
-    "runway", "runwayexpired", "badtype",
+    "runway", "runwayexpired", "badtype", "hold",
 }
 
 CLIP = (b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 800)
@@ -90,7 +90,8 @@ class H(BaseHTTPRequestHandler):
         v.update(id=vid, status=status, progress=progress,
                  prompt=j["prompt"], model=j["model"],
                  seconds=j["seconds"], size=j["size"],
-                 created_at=j["created"])
+                 created_at=j["created"],
+                 remixed_from_video_id=j.get("remixed_from"))
         v.update(kw)
         return v
 
@@ -102,6 +103,9 @@ class H(BaseHTTPRequestHandler):
         if self.path.startswith("/v1/text_to_video") or \
                 self.path.startswith("/v1/image_to_video"):
             return self.runway_create(raw)
+        if self.path.startswith("/v1/videos/") and \
+                self.path.endswith("/remix"):
+            return self.remix(raw)
         if self.path != "/v1/videos":
             return self.send(404, load("error_404"))
         if self.unauthorized():
@@ -128,6 +132,32 @@ class H(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return
+        self.send(200, self.video(vid, "queued", 0))
+
+    def remix(self, raw):
+        """POST /v1/videos/{id}/remix with JSON {"prompt"}: a new job
+        made from a completed one."""
+        if self.unauthorized():
+            return
+        src = self.path.split("/")[3]
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or \
+                not isinstance(body.get("prompt"), str):
+            return self.send(400, {"error": {
+                "message": "prompt is required", "type":
+                "invalid_request_error", "param": "prompt", "code": None}})
+        with lock:
+            orig = state["jobs"].get(src)
+            if orig is None:
+                return self.send(404, load("error_404"))
+            state["posts"] += 1
+            state["n"] += 1
+            vid = "video_" + os.urandom(24).hex()
+            state["jobs"][vid] = dict(orig, prompt=body["prompt"],
+                                      polls=0, remixed_from=src)
         self.send(200, self.video(vid, "queued", 0))
 
     def runway_create(self, raw):
@@ -185,7 +215,9 @@ class H(BaseHTTPRequestHandler):
             return self.send(200, b'{"id": 42, "status": ["completed"]}')
         if sc == "truncated" and n == 2:
             return self.send(200, b'{"id":"' + vid.encode() + b'","stat')
-        steps = 12 if sc == "slow" else 3
+        steps = {"slow": 12, "hold": 40}.get(sc, 3)
+        if sc == "hold":
+            hint = {"openai-poll-after-ms": "100"}
         if n < steps:
             if sc == "unknown" and n == 1:
                 return self.send(200, self.video(vid, "warming_up", 5), hint)
