@@ -91,13 +91,42 @@ openai_auth(const struct api_cfg *cfg, struct http_req *hr)
 		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
 }
 
+/* Whether a video id is safe in a URL path (letters, digits, _ - .). */
+static int
+openai_id_ok(const char *id)
+{
+	return id[0] != '\0' && strcmp(id, ".") != 0 && strcmp(id, "..") !=
+	    0 && id[strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789_-.")] == '\0';
+}
+
 static int
 openai_submit_req(const struct api_cfg *cfg, const struct api_req *r,
     struct http_req *hr, char **cause)
 {
+	cJSON	*j;
 	char	*url, secs[32];
 
-	(void)cause;
+	if (r->remix_of != NULL) {
+		/* POST /videos/{id}/remix {"prompt"}: the source's model,
+		 * duration and size carry over. */
+		if (!openai_id_ok(r->remix_of)) {
+			*cause = xstrdup("the source video's id is malformed");
+			return -1;
+		}
+		url = xasprintf("%s/videos/%s/remix", cfg->base_url,
+		    r->remix_of);
+		http_req_init(hr, "POST", url);
+		free(url);
+		openai_auth(cfg, hr);
+		j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "prompt", r->prompt);
+		hr->body = cJSON_PrintUnformatted(j);
+		cJSON_Delete(j);
+		if (hr->body == NULL)
+			fatal("out of memory");
+		return 0;
+	}
 	url = xasprintf("%s/videos", cfg->base_url);
 	http_req_init(hr, "POST", url);
 	free(url);
@@ -144,9 +173,7 @@ openai_video(const cJSON *o, struct api_job *job, char **cause)
 		*cause = xstrdup("the answer has no video id or status");
 		return -1;
 	}
-	if (job->remote_id[0] == '\0' || job->remote_id[strspn(job->remote_id,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-	    "_-.")] != '\0') {
+	if (!openai_id_ok(job->remote_id)) {
 		api_job_free(job);
 		*cause = xstrdup("the answer has a malformed video id");
 		return -1;
@@ -313,6 +340,7 @@ const struct api_ops api_openai_ops = {
 	.seconds_default = 4,
 	.size_default = "1280x720",
 	.models = openai_models,
+	.remix = 1,
 	.check = openai_check,
 	.submit_req = openai_submit_req,
 	.job_resp = openai_job_resp,

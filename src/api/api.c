@@ -77,6 +77,7 @@ api_req_free(struct api_req *r)
 	free(r->model);
 	free(r->size);
 	free(r->image);
+	free(r->remix_of);
 	memset(r, 0, sizeof *r);
 }
 
@@ -96,6 +97,8 @@ api_req_to_json(const struct api_req *r)
 		cJSON_AddStringToObject(j, "size", r->size);
 	if (r->image != NULL)
 		cJSON_AddStringToObject(j, "image", r->image);
+	if (r->remix_of != NULL)
+		cJSON_AddStringToObject(j, "remix_of", r->remix_of);
 	s = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
 	if (s == NULL)
@@ -117,7 +120,8 @@ api_req_from_json(const char *text, struct api_req *r, char **cause)
 	    json_ll(j, "seconds", &r->seconds) != 1 ||
 	    json_str(j, "model", &r->model) < 0 ||
 	    json_str(j, "size", &r->size) < 0 ||
-	    json_str(j, "image", &r->image) < 0) {
+	    json_str(j, "image", &r->image) < 0 ||
+	    json_str(j, "remix_of", &r->remix_of) < 0) {
 		cJSON_Delete(j);
 		api_req_free(r);
 		*cause = xstrdup("the stored request is damaged");

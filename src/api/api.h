@@ -40,6 +40,7 @@ struct api_req {
 	long long	 seconds;
 	char		*size;		/* "1280x720" */
 	char		*image;		/* reference image path, or NULL */
+	char		*remix_of;	/* remote id of the source video */
 };
 
 /* A job as the provider describes it (from a create or poll answer). */
@@ -79,6 +80,7 @@ struct api_ops {
 	/* The models its documentation names, NULL-ended; another model
 	 * is passed through with a warning. NULL: no list. */
 	const char *const *models;
+	int		 remix;		/* remixes a finished video */
 	/* Refuse a request the provider would refuse, naming the allowed
 	 * values; 0, or -1 with *cause. May be NULL. */
 	int		(*check)(const struct api_req *, char **);

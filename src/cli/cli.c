@@ -144,7 +144,7 @@ static const struct cli_cmd cli_cmds[] = {
 	  "export the cut as FCPXML 1.10", cli_export_fcpxml },
 
 	{ NULL, "gen", "VARIANT [-n COUNT] [--backend NAME] [--model M] "
-	  "[--seconds N] [--size WxH] [--yes]",
+	  "[--seconds N] [--size WxH] [--remix TAKE] [--yes]",
 	  "generate takes of a prompt variant", cli_gen },
 	{ NULL, "sync", "[--watch]",
 	  "follow unfinished jobs and download clips", cli_sync },

@@ -20,6 +20,7 @@
 #include "util/xmalloc.h"
 #include "model/board.h"
 #include "model/units.h"
+#include "db/db-job.h"
 
 /* Defaults, per second of output, in micro-units of USD. */
 static const struct {
@@ -452,18 +453,61 @@ gen_backend_price(const struct gen_backend *b, const char *model,
  * default, else openai): parameters from the options (model NULL, secs
  * -1 and size NULL when not given), then the variant, then the backend.
  * Refuses what the backend does not offer, naming the allowed values,
- * and a backend without a key. 0, or -1 with *cause.
+ * and a backend without a key. With remix (a finished job), the new
+ * take remixes that video with pr's text on the same backend, its
+ * model, duration and size carried over. 0, or -1 with *cause.
  */
 int
 gen_plan_make(struct gen_config *c, const char *name, const struct prompt *pr,
-    const char *model, long long secs, const char *size, struct gen_plan *p,
-    char **cause)
+    const char *model, long long secs, const char *size,
+    const struct job *remix, struct gen_plan *p, char **cause)
 {
-	struct api_req	 r;
+	struct api_req	 r, src;
 	struct gen_backend *b;
 	long long	 w, h;
+	int		 rv;
 
 	memset(p, 0, sizeof *p);
+	p->remix_take = -1;
+	if (remix != NULL) {
+		if (remix->state != JOB_DONE || remix->remote_id == NULL) {
+			*cause = xasprintf("take %lld is %s; only a finished "
+			    "generation can be remixed", remix->take_id,
+			    job_state_name(remix->state));
+			return -1;
+		}
+		if (name != NULL && strcmp(name, remix->backend) != 0) {
+			*cause = xasprintf("take %lld was made by %s; a remix "
+			    "goes to the same backend", remix->take_id,
+			    remix->backend);
+			return -1;
+		}
+		if (api_req_from_json(remix->request_json, &src, cause) != 0)
+			return -1;
+		rv = gen_plan_make(c, remix->backend, pr, model != NULL ?
+		    model : src.model, secs >= 0 ? secs : src.seconds,
+		    size != NULL ? size : src.size, NULL, p, cause);
+		api_req_free(&src);
+		if (rv != 0)
+			return -1;
+		if (!p->b->ops->remix) {
+			*cause = xasprintf("backend %s cannot remix a video",
+			    p->b->name);
+			gen_plan_free(p);
+			return -1;
+		}
+		/* The stored request says what was asked for. */
+		if (api_req_from_json(p->request_json, &r, cause) != 0) {
+			gen_plan_free(p);
+			return -1;
+		}
+		r.remix_of = xstrdup(remix->remote_id);
+		free(p->request_json);
+		p->request_json = api_req_to_json(&r);
+		api_req_free(&r);
+		p->remix_take = remix->take_id;
+		return 0;
+	}
 	if (size != NULL && api_parse_size(size, &w, &h) != 0) {
 		*cause = xasprintf("bad size '%s' (want WxH such as "
 		    "1280x720)", size);

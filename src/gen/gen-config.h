@@ -61,13 +61,15 @@ struct gen_plan {
 	char			*request_json;
 	long long		 price;		/* per second, -1 unknown */
 	char			*warning;	/* to show, or NULL */
+	long long		 remix_take;	/* the source take, or -1 */
 };
 
+struct job;
 struct prompt;
 
 int	 gen_plan_make(struct gen_config *, const char *,
 	     const struct prompt *, const char *, long long, const char *,
-	     struct gen_plan *, char **);
+	     const struct job *, struct gen_plan *, char **);
 void	 gen_plan_free(struct gen_plan *);
 int	 gen_config_load(struct gen_config *, char **);
 int	 gen_config_parse(struct gen_config *, const char *, const char *,

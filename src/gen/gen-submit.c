@@ -8,6 +8,7 @@
 
 #include "gen/gen-submit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,15 +72,19 @@ char *
 gen_plan_question(const struct gen_plan *p, const struct prompt *pr,
     long long count)
 {
-	char	*money, *q;
+	char	*money, *q, remix[64];
 
 	money = units_fmt_money(gen_plan_estimate(p, count));
-	q = xasprintf("Submit %lld take%s of %s/%s to %s%s%s (%lld s%s%s): "
+	remix[0] = '\0';
+	if (p->remix_take >= 0)
+		snprintf(remix, sizeof remix, ", remixing take %lld",
+		    p->remix_take);
+	q = xasprintf("Submit %lld take%s of %s/%s to %s%s%s (%lld s%s%s)%s: "
 	    "estimated cost %s%s.", count, count == 1 ? "" : "s",
 	    pr->shot_code, pr->label, p->b->name, p->model != NULL ? " " : "",
 	    p->model != NULL ? p->model : "", p->seconds,
 	    p->size != NULL ? ", " : "", p->size != NULL ? p->size : "",
-	    money, p->price >= 0 ? " USD" :
+	    remix, money, p->price >= 0 ? " USD" :
 	    " (no price known for this model)");
 	free(money);
 	return q;

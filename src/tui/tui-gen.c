@@ -353,7 +353,7 @@ tui_gen_submit(struct tui *t, long long prompt_id)
 		goto out;
 	}
 	free(s);
-	if (gen_plan_make(&g->cfg, NULL, &pr, NULL, -1, NULL, &p,
+	if (gen_plan_make(&g->cfg, NULL, &pr, NULL, -1, NULL, NULL, &p,
 	    &cause) != 0) {
 		tui_error(t, cause);
 		goto out;

@@ -181,6 +181,31 @@ run "$T" gen 4A/v1 --seconds 4 --model sora-3-preview --yes
 has 'take 17 4/4A: queued'
 ok "$T" cancel 17
 
+# Remix: a finished take's video with another variant's text, through
+# POST /videos/{id}/remix; duration and size carry over.
+start happy
+ok "$T" gen 4A/v1 --seconds 8 --size 720x1280 --yes
+src=$(printf '%s\n' "$OUT" | sed -n 's/^take \([0-9]*\) queued$/\1/p')
+ok "$T" sync --watch
+has "take $src 4/4A: done"
+ok "$T" prompt add 4A "A calico cat playing a harpsichord on stage" --label v2
+bad 1 "take $src was made by openai; a remix goes to the same backend" \
+    "$T" gen 4A/v2 --remix "$src" --backend runway --yes
+bad 1 'take 17 is cancelled; only a finished generation can be remixed' \
+    "$T" gen 4A/v2 --remix 17 --yes
+ok "$T" gen 4A/v2 --remix "$src" --yes
+has "Submit 1 take of 4A/v2 to openai sora-2 \(8 s, 720x1280\), remixing take $src: estimated cost 0.80 USD"
+new=$(printf '%s\n' "$OUT" | sed -n 's/^take \([0-9]*\) queued$/\1/p')
+remote=$(sql "SELECT remote_id FROM job WHERE take_id = $src")
+grep -q "^POST /v1/videos/$remote/remix auth=yes" "$WORK/mock.log" ||
+    fail "no remix request: $(grep POST "$WORK/mock.log")"
+ok "$T" sync --watch
+has "take $new 4/4A: done"
+sql "SELECT request_json FROM job WHERE take_id = $new" |
+    grep -q "\"remix_of\":\"$remote\"" || fail "the request does not name the source"
+sql "SELECT last_response FROM job WHERE take_id = $new" |
+    grep -q "\"remixed_from_video_id\": \"$remote\"" || fail "not a remix"
+
 # A key in a file others can read is refused.
 unset OPENAI_API_KEY
 printf 'key = %s\n' "$KEY" >>"$CONF"
