@@ -49,6 +49,10 @@ scene_json(const struct scene *sc)
 	cJSON_AddStringToObject(o, "heading", sc->heading);
 	cJSON_AddStringToObject(o, "synopsis", sc->synopsis);
 	cJSON_AddStringToObject(o, "notes", sc->notes);
+	cJSON_AddStringToObject(o, "section", sc->section != NULL ?
+	    sc->section : "");
+	cJSON_AddStringToObject(o, "description", sc->description != NULL ?
+	    sc->description : "");
 	cJSON_AddStringToObject(o, "status", status_name(sc->status));
 	cJSON_AddNumberToObject(o, "shots", (double)sc->shots);
 	cJSON_AddNumberToObject(o, "takes", (double)sc->takes);
@@ -244,8 +248,9 @@ cli_scene_show(struct cli *c, int argc, char **argv)
 	};
 	struct scene		 sc;
 	struct shot_list	 shots;
+	struct str_list		 who;
 	const char		*arg;
-	char			*cause, **rest;
+	char			*cause, **rest, *b;
 	size_t			 i;
 	int			 ch, json = 0;
 	cJSON			*o, *a;
@@ -263,12 +268,19 @@ cli_scene_show(struct cli *c, int argc, char **argv)
 	if (cli_scene(c, rest[0], &sc) != 0)
 		return 1;
 	memset(&shots, 0, sizeof shots);
-	if (db_shot_list(c->db, sc.id, -1, &shots, &cause) != 0) {
+	memset(&who, 0, sizeof who);
+	if (db_shot_list(c->db, sc.id, -1, &shots, &cause) != 0 ||
+	    db_scene_characters_get(c->db, sc.id, &who, &cause) != 0) {
+		shot_list_free(&shots);
+		str_list_free(&who);
 		scene_free(&sc);
 		return cli_fail(c, cause);
 	}
 	if (json) {
 		o = scene_json(&sc);
+		a = cJSON_AddArrayToObject(o, "characters");
+		for (i = 0; i < who.n; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateString(who.v[i]));
 		a = cJSON_AddArrayToObject(o, "shot_codes");
 		for (i = 0; i < shots.n; i++)
 			cJSON_AddItemToArray(a,
@@ -277,13 +289,24 @@ cli_scene_show(struct cli *c, int argc, char **argv)
 	} else {
 		out_line("scene     %s", sc.code);
 		out_line("heading   %s", sc.heading);
+		if (sc.section != NULL && *sc.section != '\0')
+			out_line("section   %s", sc.section);
 		out_line("status    %s", status_name(sc.status));
 		out_line("position  %lld", sc.position);
 		out_line("shots     %lld, takes %lld, kept %lld", sc.shots,
 		    sc.takes, sc.kept);
+		if (who.n > 0) {
+			b = str_list_join(&who, ", ");
+			out_line("characters %s", b);
+			free(b);
+		}
 		if (*sc.synopsis != '\0') {
 			out_line("synopsis");
 			out_text(sc.synopsis);
+		}
+		if (sc.description != NULL && *sc.description != '\0') {
+			out_line("description");
+			out_text(sc.description);
 		}
 		if (*sc.notes != '\0') {
 			out_line("notes");
@@ -294,6 +317,7 @@ cli_scene_show(struct cli *c, int argc, char **argv)
 			    shots.v[i].description);
 	}
 	shot_list_free(&shots);
+	str_list_free(&who);
 	scene_free(&sc);
 	return 0;
 }

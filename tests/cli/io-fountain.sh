@@ -52,6 +52,17 @@ command -v sqlite3 >/dev/null 2>&1 && {
 	sqlite3 takeboard.db "SELECT description FROM scene WHERE code = '1A'" | grep -q '^Jack begins to argue' ||
 	    fail "description"
 }
+# scene show has them too.
+ok "$T" scene show 93 --json
+json "j['characters'] == ['BRICK', 'McCLANE', 'STEEL']"
+ok "$T" scene show 94 --json
+json "j['section'] == 'ACT I / The hideout'"
+ok "$T" scene show 1A --json
+json "'\\n\\nJack begins to argue' in j['description']"
+ok "$T" scene show 93
+has '^characters BRICK, McCLANE, STEEL$'
+ok "$T" scene show 94
+has '^section   ACT I / The hideout$'
 
 # --------------------------------------------------------- idempotent
 before=$(state)

@@ -31,7 +31,7 @@ order "1 2 3 4A"
 
 ok "$T" scene list --json
 json "len(j) == 4"
-json "sorted(j[0]) == sorted(['id', 'code', 'position', 'heading', 'synopsis', 'notes', 'status', 'shots', 'takes', 'kept', 'created'])"
+json "sorted(j[0]) == sorted(['id', 'code', 'position', 'heading', 'synopsis', 'notes', 'status', 'shots', 'takes', 'kept', 'created', 'section', 'description'])"
 json "j[0]['heading'] == 'INT. KITCHEN - DAY' and j[0]['status'] == 'planned'"
 json "j[1]['synopsis'] == 'She runs.' and j[1]['notes'] == 'rain' and j[1]['status'] == 'review'"
 json "j[0]['shots'] == 0 and j[0]['takes'] == 0 and j[0]['kept'] == 0"
