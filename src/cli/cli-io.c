@@ -936,7 +936,9 @@ cli_export_csv(struct cli *c, int argc, char **argv)
 	memset(&shots, 0, sizeof shots);
 	memset(&takes, 0, sizeof takes);
 	memset(&prompts, 0, sizeof prompts);
-	if (db_shot_list(c->db, 0, -1, &shots, &cause) != 0) {
+	/* Shots, takes and variants from one snapshot. */
+	if (db_read_begin(c->db, &cause) != 0 ||
+	    db_shot_list(c->db, 0, -1, &shots, &cause) != 0) {
 		cli_fail(c, cause);
 		goto out;
 	}
@@ -948,8 +950,10 @@ cli_export_csv(struct cli *c, int argc, char **argv)
 		}
 		if (io_prompts(c, &shots, &prompts) != 0)
 			goto out;
+		db_read_end(c->db);
 		text = io_csv_write_takes(&takes, &prompts);
 	} else {
+		db_read_end(c->db);
 		text = io_csv_write_shots(&shots);
 	}
 	rv = io_write(c, path, text, strlen(text));
@@ -1028,7 +1032,7 @@ io_cut_load(struct cli *c, int argc, char **argv, const char **path,
 	char			*cause = NULL, **rest, *secs;
 	char			 tc[IO_TC_LEN];
 	size_t			 i;
-	int			 ch;
+	int			 ch, rv;
 
 	memset(cut, 0, sizeof *cut);
 	*path = NULL;
@@ -1045,7 +1049,11 @@ io_cut_load(struct cli *c, int argc, char **argv, const char **path,
 	}
 	if (cli_opt_rest(argc, argv, &rest) != 0)
 		return cli_usage_error(c, "unexpected argument '%s'", rest[0]);
-	if (cli_db(c) == NULL || io_cut_get(c, cut) != 0)
+	if (cli_db(c) == NULL || db_read_begin(c->db, &cause) != 0)
+		return cause != NULL ? cli_fail(c, cause) : 1;
+	rv = io_cut_get(c, cut);
+	db_read_end(c->db);
+	if (rv != 0)
 		return 1;
 	if (start != NULL && (!cut->rate.has_tc ||
 	    io_timecode_parse(&cut->rate, start, &cut->start, &cause) != 0)) {

@@ -255,7 +255,12 @@ cli_report(struct cli *c, int argc, char **argv)
 	    report_check_name(c, REPORT_BY_PERSON, f.person) != 0)
 		return 1;
 
-	if (report_gather(c->db, &f, &r, &cause) != 0) {
+	/* One snapshot for every table of the report. */
+	if (db_read_begin(c->db, &cause) != 0)
+		return cli_fail(c, cause);
+	rv = report_gather(c->db, &f, &r, &cause);
+	db_read_end(c->db);
+	if (rv != 0) {
 		report_free(&r);
 		return cli_fail(c, cause);
 	}

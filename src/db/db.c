@@ -372,6 +372,31 @@ db_begin(struct db *db, char **cause)
 	return 0;
 }
 
+/*
+ * Start a read transaction: every query until db_read_end sees the
+ * production as it was at the first one, whatever others commit
+ * meanwhile (WAL snapshot isolation), so a report or an export made of
+ * several queries is consistent. 0, or -1 with *cause.
+ */
+int
+db_read_begin(struct db *db, char **cause)
+{
+	if (cause != NULL)
+		*cause = NULL;
+	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, cause, "cannot start reading");
+	db->in_tx = 1;
+	return 0;
+}
+
+/* End a read transaction. */
+void
+db_read_end(struct db *db)
+{
+	db_rollback(db);
+}
+
 /* Commit; on failure the transaction is rolled back. */
 int
 db_commit(struct db *db, char **cause)

@@ -21,6 +21,8 @@ const char *db_path(const struct db *);
 const char *db_dir(const struct db *);
 int	 db_begin(struct db *, char **);
 int	 db_commit(struct db *, char **);
+int	 db_read_begin(struct db *, char **);
+void	 db_read_end(struct db *);
 void	 db_rollback(struct db *);
 int	 db_locate(const char *, char **, char **);
 int	 db_version(struct db *);
