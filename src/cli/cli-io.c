@@ -105,22 +105,6 @@ io_out_print(struct io_out *o, const char *summary)
 	buf_fini(&o->text);
 }
 
-/* A warning on stderr, sanitised like every message. */
-static void
-io_warn(const char *fmt, ...) TB_PRINTF(1, 2);
-
-static void
-io_warn(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	cli_error(NULL, "warning: %s", s);
-	free(s);
-}
 
 /* ------------------------------------------------------------ the files */
 
@@ -534,7 +518,7 @@ cli_import_fountain(struct cli *c, int argc, char **argv)
 	if (!dry && (io_fountain_apply(c, &plan) != 0 || cli_commit(c) != 0))
 		goto out;
 	for (i = 0; i < doc.warnings.n; i++)
-		io_warn("%s: %s", file, doc.warnings.v[i]);
+		cli_warn("%s: %s", file, doc.warnings.v[i]);
 	io_done(&o, file, &plan.tally, dry, "not in the script", "skipped");
 	rv = 0;
 out:
@@ -876,7 +860,7 @@ cli_import_edl(struct cli *c, int argc, char **argv)
 	if (!dry && (io_edl_apply(c, &plan) != 0 || cli_commit(c) != 0))
 		goto out;
 	for (i = 0; i < edl.warnings.n; i++)
-		io_warn("%s: %s", file, edl.warnings.v[i]);
+		cli_warn("%s: %s", file, edl.warnings.v[i]);
 	io_done(&o, file, &plan.tally, dry, "not in the EDL", "skipped");
 	rv = 0;
 out:
@@ -1067,7 +1051,7 @@ io_cut_load(struct cli *c, int argc, char **argv, const char **path,
 		return cli_fail(c, cause);
 	}
 	for (i = 0; i < cut->warnings.n; i++)
-		io_warn("%s", cut->warnings.v[i]);
+		cli_warn("%s", cut->warnings.v[i]);
 	for (i = 0; i < cut->items.n; i++) {
 		it = &cut->items.v[i];
 		if (it->kind != IO_GAP)
@@ -1077,13 +1061,13 @@ io_cut_load(struct cli *c, int argc, char **argv, const char **path,
 		if (io_timecode_format(&cut->rate, cut->start + it->rec_in,
 		    tc, sizeof tc) != 0)
 			tc[0] = '\0';
-		io_warn("shot %s (scene %s) has %s: %s s %s%s%s", it->shot_code,
+		cli_warn("shot %s (scene %s) has %s: %s s %s%s%s", it->shot_code,
 		    it->scene_code, it->why, secs, hole, tc[0] != '\0' ?
 		    " at " : "", tc);
 		free(secs);
 	}
 	if (cut->items.n == 0)
-		io_warn("the cut is empty (the storyboard has no shots)");
+		cli_warn("the cut is empty (the storyboard has no shots)");
 	return 0;
 }
 

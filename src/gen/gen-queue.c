@@ -95,10 +95,7 @@ static int	 gen_next_due(struct gen_queue *, int);
 static long long
 gen_now(void)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_ms();
 }
 
 /* A new engine over db with configuration cfg, run in mode GEN_RUN_*. */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/xmalloc.h"
@@ -66,6 +67,17 @@ clock_set_user(const char *user)
 {
 	free(clock_user_name);
 	clock_user_name = user != NULL ? xstrdup(user) : NULL;
+}
+
+/* Milliseconds on the monotonic clock, for waits and timeouts (never
+ * fixed by TAKEBOARD_NOW, never moved by a change of the date). */
+long long
+clock_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Now, or the fixed time, or TAKEBOARD_NOW when it is set to a valid

@@ -8,6 +8,7 @@
 
 #include <time.h>
 
+long long clock_ms(void);
 time_t	 clock_now(void);
 char	*clock_iso(time_t);
 char	*clock_now_iso(void);

@@ -14,11 +14,11 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
+#include "model/clock.h"
 #include "db/db.h"
 #include "db/db-job.h"
 #include "db/db-prompt.h"
@@ -42,15 +42,6 @@ struct tui_gen {
 	int			 redraw;
 	long long		 drawn_at;	/* ms */
 };
-
-static long long
-tui_gen_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* The engine's state for an interface whose input arrives on fd0 and
  * whose signals arrive on fd1. */
@@ -276,7 +267,7 @@ tui_gen_apply(struct tui *t)
 	struct tui_gen	*g = tui_gen_of(t);
 	long long	 now;
 
-	now = tui_gen_ms();
+	now = clock_ms();
 	if (g->reload) {
 		g->reload = g->redraw = 0;
 		g->drawn_at = now;

@@ -11,15 +11,7 @@ OPENAI_API_KEY=sk-engine-5d1c0a
 export OPENAI_API_KEY
 
 mock hold
-cat >"$CONF" <<CONF
-allow_http = loopback
-poll_interval = 0.05
-retry_base = 0.05
-retry_cap = 3
-[backend openai]
-base_url = $BASE/v1
-CONF
-chmod 600 "$CONF"
+conf_openai
 
 ok "$T" gen 4A/v1 -n 2 --seconds 4 --yes
 has 'take 1 4/4A: queued'

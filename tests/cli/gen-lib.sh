@@ -48,6 +48,20 @@ mock() {
 	trap 'kill $MOCK_PID 2>/dev/null; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
 }
 
+# conf_openai: a private configuration pointing the openai backend at
+# the mock, with short waits.
+conf_openai() {
+	cat >"$CONF" <<CONF
+allow_http = loopback
+poll_interval = 0.05
+retry_base = 0.05
+retry_cap = 3
+[backend openai]
+base_url = $BASE/v1
+CONF
+	chmod 600 "$CONF"
+}
+
 unmock() {
 	kill "$MOCK_PID" 2>/dev/null
 	wait "$MOCK_PID" 2>/dev/null

@@ -20,15 +20,7 @@ start() {
 	[ -n "${MOCK_PID:-}" ] && unmock
 	: >"$WORK/mock.log"
 	mock "$1"
-	cat >"$CONF" <<CONF
-allow_http = loopback
-poll_interval = 0.05
-retry_base = 0.05
-retry_cap = 3
-[backend openai]
-base_url = $BASE/v1
-CONF
-	chmod 600 "$CONF"
+	conf_openai
 }
 
 # state_of TAKE: the job state of a take.

@@ -11,15 +11,7 @@ OPENAI_API_KEY=sk-tui-queue-1e7a
 export OPENAI_API_KEY
 mock hold
 trap 'kill $MOCK_PID 2>/dev/null; $TM kill-server 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
-cat >"$CONF" <<CONF
-allow_http = loopback
-poll_interval = 0.05
-retry_base = 0.05
-retry_cap = 3
-[backend openai]
-base_url = $BASE/v1
-CONF
-chmod 600 "$CONF"
+conf_openai
 DB=$WORK/takeboard.db
 
 # job_state TAKE: the job state of a take.
