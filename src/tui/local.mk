@@ -25,5 +25,6 @@ cli_tests += \
 	tests/tui/resize.sh \
 	tests/tui/shared.sh \
 	tests/tui/terminal.sh \
-	tests/tui/queue.sh
+	tests/tui/queue.sh \
+	tests/tui/crash.sh
 EXTRA_DIST += tests/tui/lib.sh
