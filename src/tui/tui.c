@@ -666,6 +666,11 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	rv = 0;
 out:
 	tui_restore();
+	/* Jobs go on at the provider; say who picks them up. */
+	if (t.gen != NULL && tui_gen_busy(&t))
+		fprintf(stderr, "takeboard: jobs are still in flight; "
+		    "'takeboard sync --watch' (or the interface) follows "
+		    "them\n");
 	tui_gen_free(t.gen);
 	while (t.views.n > 0)
 		tui_view_free(&t.views.v[--t.views.n]);
