@@ -96,6 +96,8 @@ api_req_to_json(const struct api_req *r)
 		cJSON_AddStringToObject(j, "size", r->size);
 	if (r->image != NULL)
 		cJSON_AddStringToObject(j, "image", r->image);
+	if (r->seed > 0)
+		cJSON_AddNumberToObject(j, "seed", (double)r->seed);
 	s = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
 	if (s == NULL)
@@ -117,7 +119,8 @@ api_req_from_json(const char *text, struct api_req *r, char **cause)
 	    json_ll(j, "seconds", &r->seconds) != 1 ||
 	    json_str(j, "model", &r->model) < 0 ||
 	    json_str(j, "size", &r->size) < 0 ||
-	    json_str(j, "image", &r->image) < 0) {
+	    json_str(j, "image", &r->image) < 0 ||
+	    json_ll(j, "seed", &r->seed) < 0 || r->seed < 0) {
 		cJSON_Delete(j);
 		api_req_free(r);
 		*cause = xstrdup("the stored request is damaged");

@@ -40,6 +40,7 @@ struct api_req {
 	long long	 seconds;
 	char		*size;		/* "1280x720" */
 	char		*image;		/* reference image path, or NULL */
+	long long	 seed;		/* 0: none (see api_ops.seeded) */
 };
 
 /* A job as the provider describes it (from a create or poll answer). */
@@ -91,6 +92,12 @@ struct api_ops {
 			    char **);
 	int		(*poll_req)(const struct api_cfg *, const char *,
 			    struct http_req *, char **);
+	/* May be NULL. When a poll says the job succeeded but names no
+	 * asset, the engine fetches the result with this request and
+	 * parses the answer with job_resp, which must then give the asset
+	 * or fail (fal's queue: status, then a separate result). */
+	int		(*result_req)(const struct api_cfg *, const char *,
+			    struct http_req *, char **);
 	/* Build the download of variant "video" or "thumbnail" of a job;
 	 * 0, 1 when the provider has no such variant, -1 error. */
 	int		(*download_req)(const struct api_cfg *,
@@ -108,6 +115,10 @@ struct api_ops {
 			    char **);
 	/* Read an error answer's code and message; may be NULL. */
 	void		(*error)(const struct http_resp *, char **, char **);
+	/* 1: the engine draws a random seed at a job's first submission
+	 * and stores it with the request before it leaves, so a retry of
+	 * the take asks for the same clip (comfyui). */
+	int		 seeded;
 };
 
 extern const struct api_ops *const api_backends[];

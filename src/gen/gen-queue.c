@@ -46,12 +46,13 @@ enum gen_phase {
 	PHASE_DOWNLOAD,
 	PHASE_THUMB,
 	PHASE_LIST,
-	PHASE_COMMAND
+	PHASE_COMMAND,
+	PHASE_RESULT		/* api_ops.result_req in flight */
 };
 
 static const char *const gen_phase_names[] = {
 	"waiting", "submitting", "polling", "downloading", "thumbnail",
-	"reconciling", "running"
+	"reconciling", "running", "fetching result"
 };
 
 struct gen_item {
@@ -421,6 +422,28 @@ gen_inflight(const struct gen_queue *q, const struct gen_backend *b)
 	return n;
 }
 
+/* A seed in 1..2^31-1 from /dev/urandom (random() is never seeded, so
+ * every run would draw the same one). */
+static long long
+gen_seed(void)
+{
+	unsigned char	 b[4];
+	long long	 v = 0;
+	int		 fd, i;
+
+	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || read(fd, b, sizeof b) != (ssize_t)sizeof b) {
+		for (i = 0; i < 4; i++)
+			b[i] = (unsigned char)((gen_now() ^ getpid()) >> (i * 8));
+	}
+	if (fd != -1)
+		close(fd);
+	for (i = 0; i < 4; i++)
+		v = (v << 8) | b[i];
+	v &= 0x7fffffff;
+	return v == 0 ? 1 : v;
+}
+
 static void
 gen_start_submit(struct gen_queue *q, struct gen_item *it)
 {
@@ -461,6 +484,13 @@ gen_start_submit(struct gen_queue *q, struct gen_item *it)
 		free(errp);
 		api_req_free(&r);
 		return;
+	}
+	if (it->b->ops->seeded && r.seed <= 0) {
+		/* Drawn once, stored with the intent below: a retry of the
+		 * take asks for the same clip. */
+		r.seed = gen_seed();
+		free(it->job.request_json);
+		it->job.request_json = api_req_to_json(&r);
 	}
 	memset(&hr, 0, sizeof hr);
 	if (it->b->ops->submit_req(&it->b->api, &r, &hr, &cause) != 0) {
@@ -733,6 +763,15 @@ gen_apply(struct gen_queue *q, struct gen_item *it, struct api_job *aj,
 		it->job.expires_at = aj->expires_at;
 	switch (aj->state) {
 	case API_SUCCEEDED:
+		if (aj->asset_url == NULL && it->b->ops->result_req != NULL) {
+			/* Done, but the asset comes with a separate result. */
+			it->job.state = JOB_IN_PROGRESS;
+			it->job.progress = 100;
+			if (gen_save(q, it) == 0)
+				gen_start_http(q, it, PHASE_RESULT,
+				    it->b->ops->result_req);
+			return;
+		}
 		it->job.state = JOB_DOWNLOADING;
 		it->job.progress = 100;
 		if (gen_save(q, it) == 0)
@@ -1196,6 +1235,7 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 			gen_submit_done(q, it, rs);
 			break;
 		case PHASE_POLL:
+		case PHASE_RESULT:
 			gen_poll_done(q, it, rs);
 			break;
 		case PHASE_LIST:
