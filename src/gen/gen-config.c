@@ -37,6 +37,12 @@ static const struct {
 	{ "openai", "sora-2-pro", "1080x1920", 700000 },
 	{ "runway", "gen4_turbo", NULL, 50000 },
 	{ "command", "*", NULL, 0 },
+	{ "fal", "fal-ai/kling-video/v2.1/master/text-to-video", NULL, 280000 },
+	{ "fal", "fal-ai/veo3", NULL, 400000 },
+	{ "fal", "fal-ai/veo3/fast", NULL, 150000 },
+	{ "fal", "fal-ai/wan/v2.2-a14b/text-to-video", NULL, 80000 },
+	{ "fal", "fal-ai/minimax/hailuo-02/standard/text-to-video", NULL,
+	    45000 },
 };
 
 static void

@@ -10,6 +10,7 @@ src_libtakeboard_a_SOURCES += \
 	src/api/api-openai.c src/api/api-openai.h \
 	src/api/api-runway.c src/api/api-runway.h \
 	src/api/api-command.c src/api/api-command.h \
+	src/api/api-fal.c src/api/api-fal.h \
 	src/gen/gen-config.c src/gen/gen-config.h \
 	src/gen/gen-queue.c src/gen/gen-queue.h \
 	src/cli/cli-gen.c src/cli/cli-gen.h
@@ -26,13 +27,25 @@ cli_tests += \
 	tests/cli/gen-command.sh \
 	tests/cli/gen-openai.sh \
 	tests/cli/gen-runway.sh \
-	tests/cli/gen-kill.sh
+	tests/cli/gen-kill.sh \
+	tests/cli/gen-fal.sh
 
 dist_man_MANS += man/takeboard.conf.5
 
 EXTRA_DIST += \
 	tests/stub/mockvideo.py \
 	tests/stub/fakegen.sh \
+	tests/stub/mockgen3.py \
+	tests/data/http/fal/submit.json \
+	tests/data/http/fal/status_queued.json \
+	tests/data/http/fal/status_progress.json \
+	tests/data/http/fal/status_completed.json \
+	tests/data/http/fal/status_error.json \
+	tests/data/http/fal/result.json \
+	tests/data/http/fal/result_missing.json \
+	tests/data/http/fal/error_401.json \
+	tests/data/http/fal/error_422.json \
+	tests/data/http/fal/error_429.json \
 	tests/cli/gen-lib.sh \
 	tests/data/http/openai/create_response.json \
 	tests/data/http/openai/in_progress.json \
