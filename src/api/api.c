@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 #include "api/api-command.h"
+#include "api/api-comfyui.h"
 #include "api/api-fal.h"
 #include "api/api-openai.h"
 #include "api/api-runway.h"
@@ -26,6 +27,7 @@ const struct api_ops *const api_backends[] = {
 	&api_runway_ops,
 	&api_command_ops,
 	&api_fal_ops,
+	&api_comfyui_ops,
 	NULL
 };
 

@@ -63,6 +63,9 @@ struct api_cfg {
 	const char	*key;		/* NULL when none */
 	const char	*version;	/* an API version header, or NULL */
 	const char	*program;	/* the command backend's program */
+	const char	*workflow;	/* comfyui: the workflow file */
+	const char	*negative;	/* comfyui: the negative prompt */
+	long long	 fps;		/* comfyui: frames per second */
 };
 
 #define API_KIND_HTTP		0
@@ -83,6 +86,11 @@ struct api_ops {
 	/* Refuse a request the provider would refuse, naming the allowed
 	 * values; 0, or -1 with *cause. May be NULL. */
 	int		(*check)(const struct api_req *, char **);
+	/* Check what the configuration adds (comfyui's workflow file)
+	 * before anything is recorded; 0, or -1 with *cause. May be
+	 * NULL. */
+	int		(*prepare)(const struct api_cfg *,
+			    const struct api_req *, char **);
 	/* Build the create request. */
 	int		(*submit_req)(const struct api_cfg *,
 			    const struct api_req *, struct http_req *,
