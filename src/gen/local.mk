@@ -33,7 +33,8 @@ cli_tests += \
 	tests/cli/gen-runway.sh \
 	tests/cli/gen-kill.sh \
 	tests/cli/gen-fal.sh \
-	tests/cli/gen-comfyui.sh
+	tests/cli/gen-comfyui.sh \
+	tests/cli/gen-kill-fal-comfyui.sh
 
 dist_man_MANS += man/takeboard.conf.5
 

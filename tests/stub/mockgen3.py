@@ -122,6 +122,9 @@ class H(BaseHTTPRequestHandler):
             state["fal"][rid] = {"app": app, "polls": 0}
         if ARGS.scenario == "postdrop" and posts == 1:
             return self.drop()
+        if ARGS.scenario == "slow":
+            # Accepted, answered late: a kill can land in between.
+            time.sleep(0.15)
         # The URLs name fal's real host: a client must use only the path.
         body = load("fal", "submit", **{FAL_REQ: rid,
                                          "fal-ai/kling-video": app})
@@ -208,6 +211,8 @@ class H(BaseHTTPRequestHandler):
                                    "deleted": False}
         if ARGS.scenario == "postdrop" and posts == 1:
             return self.drop()
+        if ARGS.scenario == "slow":
+            time.sleep(0.15)
         body = load("comfyui", "prompt", **{COMFY_ID: pid})
         body["number"] = num
         self.send(200, body)
@@ -233,11 +238,12 @@ class H(BaseHTTPRequestHandler):
         self.send(200, load("comfyui", name, **{COMFY_ID: pid}))
 
     def comfy_queue(self):
+        steps = 10 if ARGS.scenario == "slow" else 3
         with lock:
             items = [[j["number"], pid, j["graph"],
                       {"client_id": j["client_id"]}, ["9"]]
                      for pid, j in state["comfy"].items()
-                     if not j["deleted"] and j["polls"] < 3]
+                     if not j["deleted"] and j["polls"] < steps]
         body = load("comfyui", "queue")
         body["queue_running"] = items[:1]
         body["queue_pending"] = items[1:]
