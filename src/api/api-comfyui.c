@@ -3,9 +3,10 @@
  * ComfyUI: the user's workflow (API format) with its {{placeholders}}
  * filled in, POST /prompt {"prompt", "client_id"}, GET /history/{id}
  * ({} until the prompt has run), GET /view?filename=&subfolder=&type=
- * for the first video output, POST /queue {"delete": [id]} to cancel a
- * prompt still waiting. The client id "takeboard-SEED" lets GET /queue
- * find a submission whose answer was lost. The workflow is read from
+ * for the first video output, POST /queue {"delete": [id]} and POST
+ * /interrupt {"prompt_id": id} to cancel. The client id
+ * "takeboard-SEED" lets GET /queue find a submission whose answer was
+ * lost. The workflow is read from
  * the local file the configuration names, for each submission, so an
  * edited workflow counts from the next take on.
  */
@@ -591,30 +592,49 @@ comfy_download_req(const struct api_cfg *cfg, const struct api_job *job,
 	return 0;
 }
 
-/* Delete the prompt from the queue. A prompt already running goes on:
- * POST /interrupt would stop it, but it stops whatever runs, even
- * someone else's prompt, so it is left to the person at the server. */
+/* POST PATH {KEY: id} ("delete" takes a list). */
 static int
-comfy_cancel_req(const struct api_cfg *cfg, const char *id,
-    struct http_req *hr, char **cause)
+comfy_post_id(const struct api_cfg *cfg, const char *path, const char *key,
+    int list, const char *id, struct http_req *hr, char **cause)
 {
 	cJSON	*j, *a;
 	char	*url;
 
 	if (!comfy_id_ok(id, cause))
 		return -1;
-	url = xasprintf("%s/queue", cfg->base_url);
+	url = xasprintf("%s/%s", cfg->base_url, path);
 	http_req_init(hr, "POST", url);
 	free(url);
 	comfy_auth(cfg, hr);
 	j = cJSON_CreateObject();
-	a = cJSON_AddArrayToObject(j, "delete");
-	cJSON_AddItemToArray(a, cJSON_CreateString(id));
+	if (list) {
+		a = cJSON_AddArrayToObject(j, key);
+		cJSON_AddItemToArray(a, cJSON_CreateString(id));
+	} else
+		cJSON_AddStringToObject(j, key, id);
 	hr->body = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
 	if (hr->body == NULL)
 		fatal("out of memory");
 	return 0;
+}
+
+/* Delete the prompt from the queue, if it is still waiting. */
+static int
+comfy_cancel_req(const struct api_cfg *cfg, const char *id,
+    struct http_req *hr, char **cause)
+{
+	return comfy_post_id(cfg, "queue", "delete", 1, id, hr, cause);
+}
+
+/* Then interrupt it, if it is running. ComfyUI stops only that prompt
+ * when its /interrupt knows the prompt_id member; an older release
+ * ignores it and stops whatever runs (documented). */
+static int
+comfy_cancel_more(const struct api_cfg *cfg, const char *id,
+    struct http_req *hr, char **cause)
+{
+	return comfy_post_id(cfg, "interrupt", "prompt_id", 0, id, hr, cause);
 }
 
 static int
@@ -725,6 +745,7 @@ const struct api_ops api_comfyui_ops = {
 	.result_req = NULL,
 	.download_req = comfy_download_req,
 	.cancel_req = comfy_cancel_req,
+	.cancel_more = comfy_cancel_more,
 	.list_req = comfy_list_req,
 	.list_find = comfy_list_find,
 	.error = comfy_error,

@@ -114,6 +114,11 @@ struct api_ops {
 	/* May be NULL. */
 	int		(*cancel_req)(const struct api_cfg *, const char *,
 			    struct http_req *, char **);
+	/* A second cancel request, sent after cancel_req's answer
+	 * (comfyui: delete from the queue, then interrupt if running);
+	 * may be NULL. */
+	int		(*cancel_more)(const struct api_cfg *, const char *,
+			    struct http_req *, char **);
 	/* Reconciliation through a list endpoint; both NULL when none.
 	 * list_find gives the skip-th job matching the request. */
 	int		(*list_req)(const struct api_cfg *, struct http_req *,

@@ -1273,6 +1273,33 @@ gen_queue_busy(const struct gen_queue *q)
 	return n;
 }
 
+/* Send one cancel request built by build and wait for its answer; an
+ * error answer goes to *msg (the first one kept). 0, or -1 with *cause
+ * when the request cannot be built. */
+static int
+gen_cancel_send(struct gen_queue *q, struct gen_item *it,
+    int (*build)(const struct api_cfg *, const char *, struct http_req *,
+    char **), char **msg, char **cause)
+{
+	struct http_req	 hr;
+	struct http_resp *rs;
+
+	memset(&hr, 0, sizeof hr);
+	if (build(&it->b->api, it->job.remote_id, &hr, cause) != 0) {
+		http_req_free(&hr);
+		return -1;
+	}
+	http_start(q->http, &hr, it);
+	while (http_wait(q->http, 1000) > 0)
+		;
+	rs = http_next(q->http);
+	if (rs != NULL && (rs->status < 200 || rs->status > 299) &&
+	    *msg == NULL)
+		*msg = gen_http_error(it, rs);
+	http_resp_free(rs);
+	return 0;
+}
+
 /*
  * Cancel the job of take id: locally queued or waiting for a decision,
  * it simply ends; at the provider, a cancel request is sent too
@@ -1282,8 +1309,6 @@ int
 gen_queue_cancel(struct gen_queue *q, long long id, char **cause)
 {
 	struct gen_item	*it = NULL;
-	struct http_req	 hr;
-	struct http_resp *rs;
 	char		*msg = NULL;
 	size_t		 i;
 
@@ -1298,19 +1323,13 @@ gen_queue_cancel(struct gen_queue *q, long long id, char **cause)
 	if (it->job.remote_id != NULL && it->b != NULL && it->b->ops !=
 	    NULL && it->b->ops->cancel_req != NULL && it->b->api.name !=
 	    NULL) {
-		memset(&hr, 0, sizeof hr);
-		if (it->b->ops->cancel_req(&it->b->api, it->job.remote_id,
-		    &hr, cause) != 0) {
-			http_req_free(&hr);
+		if (gen_cancel_send(q, it, it->b->ops->cancel_req, &msg,
+		    cause) != 0 || (it->b->ops->cancel_more != NULL &&
+		    gen_cancel_send(q, it, it->b->ops->cancel_more, &msg,
+		    cause) != 0)) {
+			free(msg);
 			return -1;
 		}
-		http_start(q->http, &hr, it);
-		while (http_wait(q->http, 1000) > 0)
-			;
-		rs = http_next(q->http);
-		if (rs != NULL && (rs->status < 200 || rs->status > 299))
-			msg = gen_http_error(it, rs);
-		http_resp_free(rs);
 	}
 	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
 	    msg != NULL ? " (the provider said: " : "",

@@ -79,8 +79,11 @@ s3=$(sql "SELECT json_extract(request_json, '$.seed') FROM job WHERE take_id = 3
 [ "$s2" != "$s3" ] && [ "$s2" != "$seed" ] || fail "two takes share a seed"
 # Cancel: a waiting prompt is deleted from the queue.
 ok "$T" cancel 2
-grep -Eq '^body \{"delete":\["[0-9a-f-]{36}"\]\}$' "$WORK/mock.log" ||
-    fail "no delete through /queue"
+pid=$(sql "SELECT remote_id FROM job WHERE take_id = 2")
+grep -A1 '^POST /queue ' "$WORK/mock.log" |
+    grep -qx "body {\"delete\":\[\"$pid\"\]}" || fail "no delete through /queue"
+grep -A1 '^POST /interrupt ' "$WORK/mock.log" |
+    grep -qx "body {\"prompt_id\":\"$pid\"}" || fail "no targeted interrupt"
 ok "$T" sync --watch
 has 'take 3 4/4A: done'
 unmock
