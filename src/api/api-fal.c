@@ -124,7 +124,7 @@ fal_model_ok(const char *s)
 	}
 }
 
-/* The ratio of w:h in list, allowing 2% for sizes such as 832x480. */
+/* The ratio of w:h in list, allowing 3% for sizes such as 832x480. */
 static const char *
 fal_ratio(const char *const *list, long long w, long long h)
 {
@@ -137,7 +137,7 @@ fal_ratio(const char *const *list, long long w, long long h)
 		d = w * b - h * a;
 		if (d < 0)
 			d = -d;
-		if (d * 50 <= h * a)
+		if (d * 100 <= h * a * 3)
 			return list[i];
 	}
 	return NULL;

@@ -19,10 +19,13 @@ src_libtakeboard_a_SOURCES += \
 unit_tests += \
 	tests/unit/test-api-openai \
 	tests/unit/test-api-comfyui \
+	tests/unit/test-api-fal \
 	tests/unit/test-gen-config
 tests_unit_test_api_openai_SOURCES = tests/unit/test-api-openai.c \
 	tests/unit/tap.h
 tests_unit_test_api_comfyui_SOURCES = tests/unit/test-api-comfyui.c \
+	tests/unit/tap.h
+tests_unit_test_api_fal_SOURCES = tests/unit/test-api-fal.c \
 	tests/unit/tap.h
 tests_unit_test_gen_config_SOURCES = tests/unit/test-gen-config.c \
 	tests/unit/tap.h
