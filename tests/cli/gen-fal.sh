@@ -10,6 +10,7 @@
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 MOCK_SCRIPT=$TESTS_DIR/stub/mockgen3.py
+unset FAL_BASE_URL 2>/dev/null || :
 KEY=fal_canary_2f9d41:0b7e
 FAL_KEY=$KEY
 export FAL_KEY

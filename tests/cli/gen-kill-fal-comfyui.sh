@@ -10,6 +10,7 @@
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 MOCK_SCRIPT=$TESTS_DIR/stub/mockgen3.py
+unset FAL_BASE_URL 2>/dev/null || :
 FAL_KEY=fal_canary_kill
 export FAL_KEY
 : >"$WORK/mock.log"
