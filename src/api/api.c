@@ -14,6 +14,8 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 #include "api/api-command.h"
+#include "api/api-comfyui.h"
+#include "api/api-fal.h"
 #include "api/api-openai.h"
 #include "api/api-runway.h"
 #include "api/http.h"
@@ -24,6 +26,8 @@ const struct api_ops *const api_backends[] = {
 	&api_openai_ops,
 	&api_runway_ops,
 	&api_command_ops,
+	&api_fal_ops,
+	&api_comfyui_ops,
 	NULL
 };
 
@@ -99,6 +103,8 @@ api_req_to_json(const struct api_req *r)
 		cJSON_AddStringToObject(j, "image", r->image);
 	if (r->remix_of != NULL)
 		cJSON_AddStringToObject(j, "remix_of", r->remix_of);
+	if (r->seed > 0)
+		cJSON_AddNumberToObject(j, "seed", (double)r->seed);
 	s = cJSON_PrintUnformatted(j);
 	cJSON_Delete(j);
 	if (s == NULL)
@@ -121,7 +127,8 @@ api_req_from_json(const char *text, struct api_req *r, char **cause)
 	    json_str(j, "model", &r->model) < 0 ||
 	    json_str(j, "size", &r->size) < 0 ||
 	    json_str(j, "image", &r->image) < 0 ||
-	    json_str(j, "remix_of", &r->remix_of) < 0) {
+	    json_str(j, "remix_of", &r->remix_of) < 0 ||
+	    json_ll(j, "seed", &r->seed) < 0 || r->seed < 0) {
 		cJSON_Delete(j);
 		api_req_free(r);
 		*cause = xstrdup("the stored request is damaged");

@@ -41,6 +41,7 @@ struct api_req {
 	char		*size;		/* "1280x720" */
 	char		*image;		/* reference image path, or NULL */
 	char		*remix_of;	/* remote id of the source video */
+	long long	 seed;		/* 0: none (see api_ops.seeded) */
 };
 
 /* A job as the provider describes it (from a create or poll answer). */
@@ -63,6 +64,9 @@ struct api_cfg {
 	const char	*key;		/* NULL when none */
 	const char	*version;	/* an API version header, or NULL */
 	const char	*program;	/* the command backend's program */
+	const char	*workflow;	/* comfyui: the workflow file */
+	const char	*negative;	/* comfyui: the negative prompt */
+	long long	 fps;		/* comfyui: frames per second */
 };
 
 #define API_KIND_HTTP		0
@@ -84,6 +88,11 @@ struct api_ops {
 	/* Refuse a request the provider would refuse, naming the allowed
 	 * values; 0, or -1 with *cause. May be NULL. */
 	int		(*check)(const struct api_req *, char **);
+	/* Check what the configuration adds (comfyui's workflow file)
+	 * before anything is recorded; 0, or -1 with *cause. May be
+	 * NULL. */
+	int		(*prepare)(const struct api_cfg *,
+			    const struct api_req *, char **);
 	/* Build the create request. */
 	int		(*submit_req)(const struct api_cfg *,
 			    const struct api_req *, struct http_req *,
@@ -93,6 +102,12 @@ struct api_ops {
 			    char **);
 	int		(*poll_req)(const struct api_cfg *, const char *,
 			    struct http_req *, char **);
+	/* May be NULL. When a poll says the job succeeded but names no
+	 * asset, the engine fetches the result with this request and
+	 * parses the answer with job_resp, which must then give the asset
+	 * or fail (fal's queue: status, then a separate result). */
+	int		(*result_req)(const struct api_cfg *, const char *,
+			    struct http_req *, char **);
 	/* Build the download of variant "video" or "thumbnail" of a job;
 	 * 0, 1 when the provider has no such variant, -1 error. */
 	int		(*download_req)(const struct api_cfg *,
@@ -100,6 +115,11 @@ struct api_ops {
 			    struct http_req *, char **);
 	/* May be NULL. */
 	int		(*cancel_req)(const struct api_cfg *, const char *,
+			    struct http_req *, char **);
+	/* A second cancel request, sent after cancel_req's answer
+	 * (comfyui: delete from the queue, then interrupt if running);
+	 * may be NULL. */
+	int		(*cancel_more)(const struct api_cfg *, const char *,
 			    struct http_req *, char **);
 	/* Reconciliation through a list endpoint; both NULL when none.
 	 * list_find gives the skip-th job matching the request. */
@@ -110,6 +130,10 @@ struct api_ops {
 			    char **);
 	/* Read an error answer's code and message; may be NULL. */
 	void		(*error)(const struct http_resp *, char **, char **);
+	/* 1: the engine draws a random seed at a job's first submission
+	 * and stores it with the request before it leaves, so a retry of
+	 * the take asks for the same clip (comfyui). */
+	int		 seeded;
 };
 
 extern const struct api_ops *const api_backends[];

@@ -125,6 +125,21 @@ http_resp_free(struct http_resp *rs)
 	free(rs);
 }
 
+/* s percent-encoded for a URL's query or path (allocated): every byte
+ * but letters, digits and "-._~" is escaped. */
+char *
+http_escape(const char *s)
+{
+	char	*e, *out;
+
+	e = curl_easy_escape(NULL, s, 0);
+	if (e == NULL)
+		fatal("out of memory");
+	out = xstrdup(e);
+	curl_free(e);
+	return out;
+}
+
 /* A new multi handle; allow_http permits http:// to 127.0.0.1. */
 struct http *
 http_new(int allow_http)

@@ -61,6 +61,7 @@ void	 http_req_header(struct http_req *, const char *, ...) TB_PRINTF(2, 3);
 void	 http_req_part(struct http_req *, const char *, const char *);
 void	 http_req_free(struct http_req *);
 void	 http_resp_free(struct http_resp *);
+char	*http_escape(const char *);
 
 struct http *http_new(int);
 void	 http_free(struct http *);

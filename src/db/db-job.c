@@ -253,8 +253,9 @@ db_job_list(struct db *db, int which, struct job_list *l, char **cause)
 
 /*
  * Write a job's changing fields (state, remote id, attempts, next poll,
- * last response, progress, expiry, error) and the take's status; a
- * change of state is logged. 0, or -1 with *cause.
+ * last response, progress, expiry, error, and the request when not
+ * NULL: a seed drawn at submission) and the take's status; a change of
+ * state is logged. 0, or -1 with *cause.
  */
 int
 db_job_update(struct db *db, const struct job *j, char **cause)
@@ -290,7 +291,9 @@ db_job_update(struct db *db, const struct job *j, char **cause)
 	now = clock_now_iso();
 	st = db_prepare(db, "UPDATE job SET state = ?, remote_id = ?, "
 	    "attempts = ?, next_poll_at = ?, last_response = ?, progress = ?, "
-	    "expires_at = ?, error = ?, updated = ? WHERE take_id = ?", cause);
+	    "expires_at = ?, error = ?, updated = ?, "
+	    "request_json = coalesce(?, request_json) WHERE take_id = ?",
+	    cause);
 	if (st == NULL) {
 		free(prev);
 		free(now);
@@ -305,7 +308,8 @@ db_job_update(struct db *db, const struct job *j, char **cause)
 	db_bind_ll(st, 7, j->expires_at);
 	db_bind_text(st, 8, j->error);
 	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 10, j->take_id);
+	db_bind_text(st, 10, j->request_json);
+	sqlite3_bind_int64(st, 11, j->take_id);
 	free(now);
 	rv = db_step_done(db, st, cause, "cannot update the job");
 	if (rv == 0)

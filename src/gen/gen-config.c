@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/fsutil.h"
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
@@ -38,6 +39,13 @@ static const struct {
 	{ "openai", "sora-2-pro", "1080x1920", 700000 },
 	{ "runway", "gen4_turbo", NULL, 50000 },
 	{ "command", "*", NULL, 0 },
+	{ "comfyui", "*", NULL, 0 },
+	{ "fal", "fal-ai/kling-video/v2.1/master/text-to-video", NULL, 280000 },
+	{ "fal", "fal-ai/veo3", NULL, 400000 },
+	{ "fal", "fal-ai/veo3/fast", NULL, 150000 },
+	{ "fal", "fal-ai/wan/v2.2-a14b/text-to-video", NULL, 80000 },
+	{ "fal", "fal-ai/minimax/hailuo-02/standard/text-to-video", NULL,
+	    45000 },
 };
 
 static void
@@ -63,6 +71,7 @@ gen_backend_new(struct gen_config *c, const char *name)
 	b->name = xstrdup(name);
 	b->ops = api_find(name);
 	b->seconds = -1;
+	b->fps = -1;
 	b->concurrency = 3;
 	b->max_bytes = 2LL * 1024 * 1024 * 1024;
 	return b;
@@ -155,6 +164,8 @@ gen_backend_key_set(struct gen_backend *b, const char *k, const char *v)
 		return str_to_ll(v, 1, 600, &b->seconds);
 	if (strcmp(k, "concurrency") == 0)
 		return str_to_ll(v, 1, 64, &b->concurrency);
+	if (strcmp(k, "fps") == 0)
+		return str_to_ll(v, 1, 240, &b->fps);
 	if (strcmp(k, "max_size") == 0)
 		return str_to_ll(v, 1, 0x7fffffffffffffffLL, &b->max_bytes);
 	if (strcmp(k, "base_url") == 0)
@@ -165,6 +176,10 @@ gen_backend_key_set(struct gen_backend *b, const char *k, const char *v)
 		slot = &b->version;
 	else if (strcmp(k, "program") == 0)
 		slot = &b->program;
+	else if (strcmp(k, "workflow") == 0)
+		slot = &b->workflow;
+	else if (strcmp(k, "negative_prompt") == 0)
+		slot = &b->negative;
 	else if (strcmp(k, "model") == 0)
 		slot = &b->model;
 	else if (strcmp(k, "size") == 0)
@@ -310,6 +325,9 @@ gen_config_free(struct gen_config *c)
 		free(b->key);
 		free(b->version);
 		free(b->program);
+		free(b->workflow);
+		free(b->workflow_path);
+		free(b->negative);
 		free(b->model);
 		free(b->size);
 		for (j = 0; j < b->nprices; j++) {
@@ -353,6 +371,25 @@ gen_config_backend(struct gen_config *c, const char *name, char **cause)
 	return NULL;
 }
 
+/* A workflow path as configured: "~/" is the home folder, and a relative
+ * path is relative to the configuration's folder. NULL when none. */
+static char *
+gen_workflow_path(const struct gen_config *c, const char *w)
+{
+	char	*dir, *p;
+
+	if (w == NULL || *w == '\0')
+		return NULL;
+	if (strncmp(w, "~/", 2) == 0 && getenv("HOME") != NULL)
+		return xasprintf("%s/%s", getenv("HOME"), w + 2);
+	if (*w == '/' || c->path == NULL)
+		return xstrdup(w);
+	dir = fs_dirname(c->path);
+	p = fs_join(dir, w);
+	free(dir);
+	return p;
+}
+
 /*
  * Fill b->api for use: base URL (environment, then file, then the
  * built-in one) and key (environment, then the file unless the file is
@@ -375,6 +412,11 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 	b->api.name = b->name;
 	b->api.version = b->version;
 	b->api.program = b->program;
+	b->api.negative = b->negative;
+	b->api.fps = b->fps > 0 ? b->fps : 24;
+	free(b->workflow_path);
+	b->workflow_path = gen_workflow_path(c, b->workflow);
+	b->api.workflow = b->workflow_path;
 	if (b->ops->kind == API_KIND_PROGRAM)
 		return 0;
 	if (b->ops->base_env != NULL && strcmp(b->name, b->ops->name) == 0)
@@ -398,6 +440,8 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 		}
 		key = b->key;
 	}
+	if (key == NULL && b->ops->key_env == NULL)
+		return 0;	/* keyless, such as a local comfyui */
 	if (key == NULL) {
 		*cause = xasprintf("no API key for backend %s (set %s or "
 		    "key in its section of %s)", b->name,
@@ -536,6 +580,9 @@ gen_plan_make(struct gen_config *c, const char *name, const struct prompt *pr,
 	r.seconds = secs;
 	r.size = (char *)size;
 	if (b->ops->check != NULL && b->ops->check(&r, cause) != 0)
+		return -1;
+	if (b->ops->prepare != NULL && b->ops->prepare(&b->api, &r,
+	    cause) != 0)
 		return -1;
 	if (model != NULL && !api_known_model(b->ops, model))
 		p->warning = xasprintf("%s is not a model %s documents; "

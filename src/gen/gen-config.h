@@ -26,6 +26,9 @@ struct gen_backend {
 	char			*key;		/* from the file */
 	char			*version;
 	char			*program;
+	char			*workflow;	/* comfyui, as configured */
+	char			*negative;	/* comfyui */
+	long long		 fps;		/* comfyui, -1 unset */
 	char			*model;
 	char			*size;
 	long long		 seconds;	/* -1 unset */
@@ -35,6 +38,7 @@ struct gen_backend {
 	size_t			 nprices;
 	/* Filled by gen_backend_api. */
 	char			*key_used;
+	char			*workflow_path;	/* resolved */
 	struct api_cfg		 api;
 };
 

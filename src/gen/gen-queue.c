@@ -49,12 +49,13 @@ enum gen_phase {
 	PHASE_THUMB,
 	PHASE_LIST,
 	PHASE_COMMAND,
-	PHASE_CANCEL
+	PHASE_CANCEL,
+	PHASE_RESULT		/* api_ops.result_req in flight */
 };
 
 static const char *const gen_phase_names[] = {
 	"waiting", "submitting", "polling", "downloading", "thumbnail",
-	"reconciling", "running", "cancelling"
+	"reconciling", "running", "cancelling", "fetching result"
 };
 
 struct gen_item {
@@ -67,6 +68,8 @@ struct gen_item {
 	int			 retries;
 	int			 refreshed;	/* asked for a fresh URL */
 	int			 cancel;	/* a cancel is wanted */
+	int			 cancel_more;	/* the second request went */
+	char			*cancel_msg;	/* the provider's refusal */
 	int			 seen;		/* still unfinished */
 	long long		 started;	/* first seen running */
 	struct http_resp	*live;
@@ -117,6 +120,7 @@ static void
 gen_item_free(struct gen_item *it)
 {
 	job_free(&it->job);
+	free(it->cancel_msg);
 	free(it->note);
 	free(it->dir);
 	free(it->base);
@@ -528,6 +532,28 @@ gen_inflight(const struct gen_queue *q, const struct gen_backend *b)
 	return n;
 }
 
+/* A seed in 1..2^31-1 from /dev/urandom (random() is never seeded, so
+ * every run would draw the same one). */
+static long long
+gen_seed(void)
+{
+	unsigned char	 b[4];
+	long long	 v = 0;
+	int		 fd, i;
+
+	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || read(fd, b, sizeof b) != (ssize_t)sizeof b) {
+		for (i = 0; i < 4; i++)
+			b[i] = (unsigned char)((gen_now() ^ getpid()) >> (i * 8));
+	}
+	if (fd != -1)
+		close(fd);
+	for (i = 0; i < 4; i++)
+		v = (v << 8) | b[i];
+	v &= 0x7fffffff;
+	return v == 0 ? 1 : v;
+}
+
 static void
 gen_start_submit(struct gen_queue *q, struct gen_item *it)
 {
@@ -568,6 +594,13 @@ gen_start_submit(struct gen_queue *q, struct gen_item *it)
 		free(errp);
 		api_req_free(&r);
 		return;
+	}
+	if (it->b->ops->seeded && r.seed <= 0) {
+		/* Drawn once, stored with the intent below: a retry of the
+		 * take asks for the same clip. */
+		r.seed = gen_seed();
+		free(it->job.request_json);
+		it->job.request_json = api_req_to_json(&r);
 	}
 	memset(&hr, 0, sizeof hr);
 	if (it->b->ops->submit_req(&it->b->api, &r, &hr, &cause) != 0) {
@@ -767,47 +800,72 @@ gen_find(const struct gen_queue *q, long long id)
 	return NULL;
 }
 
+/* End a cancelled item, with what the provider said against it. */
+static void
+gen_cancel_end(struct gen_queue *q, struct gen_item *it)
+{
+	const char	*msg = it->cancel_msg;
+
+	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
+	    msg != NULL ? " (the provider said: " : "",
+	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
+}
+
+/* Send a cancel request built by build; 0, or -1 when it cannot be
+ * built (the reason kept for the take's error). */
+static int
+gen_cancel_send(struct gen_queue *q, struct gen_item *it,
+    int (*build)(const struct api_cfg *, const char *, struct http_req *,
+    char **))
+{
+	struct http_req	 hr;
+	char		*cause = NULL;
+
+	memset(&hr, 0, sizeof hr);
+	if (build(&it->b->api, it->job.remote_id, &hr, &cause) != 0) {
+		http_req_free(&hr);
+		if (it->cancel_msg == NULL)
+			it->cancel_msg = xasprintf("not told: %s", cause);
+		free(cause);
+		return -1;
+	}
+	it->phase = PHASE_CANCEL;
+	it->live = http_start(q->http, &hr, it);
+	gen_changed(q, it);
+	return 0;
+}
+
 /* Send the cancel of a wanted item, or end it here when the provider
  * has nothing to cancel. */
 static void
 gen_cancel_start(struct gen_queue *q, struct gen_item *it)
 {
-	struct http_req	 hr;
-	char		*cause = NULL;
-
 	if (it->job.remote_id == NULL || it->b == NULL || it->b->ops ==
 	    NULL || it->b->ops->cancel_req == NULL || it->b->api.name ==
 	    NULL) {
-		gen_fail(q, it, JOB_CANCELLED, "cancelled by %s",
-		    clock_user());
+		gen_cancel_end(q, it);
 		return;
 	}
-	memset(&hr, 0, sizeof hr);
-	if (it->b->ops->cancel_req(&it->b->api, it->job.remote_id, &hr,
-	    &cause) != 0) {
-		http_req_free(&hr);
-		gen_fail(q, it, JOB_CANCELLED, "cancelled by %s (the "
-		    "provider was not told: %s)", clock_user(), cause);
-		free(cause);
-		return;
-	}
-	it->phase = PHASE_CANCEL;
-	it->live = http_start(q->http, &hr, it);
-	gen_changed(q, it);
+	it->cancel_more = 0;
+	if (gen_cancel_send(q, it, it->b->ops->cancel_req) != 0)
+		gen_cancel_end(q, it);
 }
 
+/* A cancel request was answered: send the provider's second one, if it
+ * has one (such as ComfyUI's interrupt of a running prompt), else end. */
 static void
 gen_cancel_done(struct gen_queue *q, struct gen_item *it,
     struct http_resp *rs)
 {
-	char	*msg = NULL;
-
-	if (rs->status < 200 || rs->status > 299)
-		msg = gen_http_error(it, rs);
-	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
-	    msg != NULL ? " (the provider said: " : "",
-	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
-	free(msg);
+	if ((rs->status < 200 || rs->status > 299) && it->cancel_msg == NULL)
+		it->cancel_msg = gen_http_error(it, rs);
+	it->phase = PHASE_IDLE;
+	if (!it->cancel_more && it->b->ops->cancel_more != NULL) {
+		it->cancel_more = 1;
+		if (gen_cancel_send(q, it, it->b->ops->cancel_more) == 0)
+			return;
+	}
+	gen_cancel_end(q, it);
 }
 
 static void
@@ -911,6 +969,15 @@ gen_apply(struct gen_queue *q, struct gen_item *it, struct api_job *aj,
 			free(it->note);
 			it->note = xstrdup("finished before it could be "
 			    "cancelled");
+		}
+		if (aj->asset_url == NULL && it->b->ops->result_req != NULL) {
+			/* Done, but the asset comes with a separate result. */
+			it->job.state = JOB_IN_PROGRESS;
+			it->job.progress = 100;
+			if (gen_save(q, it) == 0)
+				gen_start_http(q, it, PHASE_RESULT,
+				    it->b->ops->result_req);
+			return;
 		}
 		it->job.state = JOB_DOWNLOADING;
 		it->job.progress = 100;
@@ -1382,6 +1449,7 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 			gen_submit_done(q, it, rs);
 			break;
 		case PHASE_POLL:
+		case PHASE_RESULT:
 			gen_poll_done(q, it, rs);
 			break;
 		case PHASE_LIST:
