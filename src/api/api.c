@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 #include "api/api-command.h"
+#include "api/api-gemini.h"
 #include "api/api-openai.h"
 #include "api/api-runway.h"
 #include "api/http.h"
@@ -23,6 +24,7 @@
 const struct api_ops *const api_backends[] = {
 	&api_openai_ops,
 	&api_runway_ops,
+	&api_gemini_ops,
 	&api_command_ops,
 	NULL
 };

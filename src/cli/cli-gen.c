@@ -536,6 +536,7 @@ cli_cancel(struct cli *c, int argc, char **argv)
 {
 	struct gen_config	 cfg;
 	struct gen_queue	*q;
+	struct gen_backend	*b;
 	struct job		 j;
 	char			*cause = NULL;
 	int			 rv;
@@ -553,10 +554,18 @@ cli_cancel(struct cli *c, int argc, char **argv)
 		job_free(&j);
 		return cli_fail(c, cause);
 	}
+	/* A provider without a cancel request keeps the job running. */
+	b = j.remote_id != NULL && j.backend != NULL ?
+	    gen_config_backend(&cfg, j.backend, NULL) : NULL;
 	q = gen_queue_new(cli_db(c), &cfg, GEN_RUN_ONCE);
 	if (gen_queue_load(q, &cause) != 0 ||
 	    gen_queue_cancel(q, j.take_id, &cause) != 0)
 		rv = cli_fail(c, cause);
+	else if (b != NULL && b->ops != NULL &&
+	    b->ops->kind == API_KIND_HTTP && b->ops->cancel_req == NULL)
+		out_line("take %lld cancelled here only: %s cannot cancel "
+		    "a job, which may still run and be billed", j.take_id,
+		    j.backend);
 	else
 		out_line("take %lld cancelled", j.take_id);
 	gen_queue_free(q);

@@ -36,6 +36,11 @@ static const struct {
 	{ "openai", "sora-2-pro", "1920x1080", 700000 },
 	{ "openai", "sora-2-pro", "1080x1920", 700000 },
 	{ "runway", "gen4_turbo", NULL, 50000 },
+	{ "gemini", "veo-3.1-generate-preview", NULL, 400000 },
+	{ "gemini", "veo-3.1-fast-generate-preview", NULL, 150000 },
+	{ "gemini", "veo-3.0-generate-001", NULL, 400000 },
+	{ "gemini", "veo-3.0-fast-generate-001", NULL, 150000 },
+	{ "gemini", "veo-2.0-generate-001", NULL, 350000 },
 	{ "command", "*", NULL, 0 },
 };
 

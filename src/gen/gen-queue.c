@@ -1246,6 +1246,7 @@ gen_queue_cancel(struct gen_queue *q, long long id, char **cause)
 	struct http_resp *rs;
 	char		*msg = NULL;
 	size_t		 i;
+	int		 local;
 
 	for (i = 0; i < q->n; i++) {
 		if (q->items[i]->job.take_id == id)
@@ -1272,9 +1273,15 @@ gen_queue_cancel(struct gen_queue *q, long long id, char **cause)
 			msg = gen_http_error(it, rs);
 		http_resp_free(rs);
 	}
-	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
-	    msg != NULL ? " (the provider said: " : "",
-	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
+	/* A provider without a cancel request keeps the job running. */
+	local = it->job.remote_id != NULL && it->b != NULL && it->b->ops !=
+	    NULL && it->b->ops->kind == API_KIND_HTTP &&
+	    it->b->ops->cancel_req == NULL;
+	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s%s",
+	    clock_user(), msg != NULL ? " (the provider said: " : "",
+	    msg != NULL ? msg : "", msg != NULL ? ")" : "",
+	    local ? " here only: the provider cannot cancel it, so it may "
+	    "still run and be billed" : "");
 	free(msg);
 	return it->job.state == JOB_CANCELLED ? 0 : -1;
 }

@@ -10,6 +10,8 @@ src_libtakeboard_a_SOURCES += \
 	src/api/api-openai.c src/api/api-openai.h \
 	src/api/api-runway.c src/api/api-runway.h \
 	src/api/api-command.c src/api/api-command.h \
+	src/api/api-util.c src/api/api-util.h \
+	src/api/api-gemini.c src/api/api-gemini.h \
 	src/gen/gen-config.c src/gen/gen-config.h \
 	src/gen/gen-queue.c src/gen/gen-queue.h \
 	src/cli/cli-gen.c src/cli/cli-gen.h
@@ -26,6 +28,7 @@ cli_tests += \
 	tests/cli/gen-command.sh \
 	tests/cli/gen-openai.sh \
 	tests/cli/gen-runway.sh \
+	tests/cli/gen-gemini.sh \
 	tests/cli/gen-kill.sh
 
 dist_man_MANS += man/takeboard.conf.5
@@ -33,6 +36,7 @@ dist_man_MANS += man/takeboard.conf.5
 EXTRA_DIST += \
 	tests/stub/mockvideo.py \
 	tests/stub/fakegen.sh \
+	tests/stub/mockgen2.py \
 	tests/cli/gen-lib.sh \
 	tests/data/http/openai/create_response.json \
 	tests/data/http/openai/in_progress.json \
@@ -42,4 +46,10 @@ EXTRA_DIST += \
 	tests/data/http/openai/error_429_quota.json \
 	tests/data/http/openai/error_401.json \
 	tests/data/http/openai/error_404.json \
-	tests/data/http/openai/list_response.json
+	tests/data/http/openai/list_response.json \
+	tests/data/http/gemini/operation_running.json \
+	tests/data/http/gemini/operation_done.json \
+	tests/data/http/gemini/operation_failed.json \
+	tests/data/http/gemini/operation_filtered.json \
+	tests/data/http/gemini/error_429.json \
+	tests/data/http/gemini/error_403.json
