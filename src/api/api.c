@@ -15,6 +15,7 @@
 #include "util/xmalloc.h"
 #include "api/api-command.h"
 #include "api/api-gemini.h"
+#include "api/api-luma.h"
 #include "api/api-openai.h"
 #include "api/api-runway.h"
 #include "api/http.h"
@@ -25,6 +26,7 @@ const struct api_ops *const api_backends[] = {
 	&api_openai_ops,
 	&api_runway_ops,
 	&api_gemini_ops,
+	&api_luma_ops,
 	&api_command_ops,
 	NULL
 };

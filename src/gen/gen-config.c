@@ -41,6 +41,8 @@ static const struct {
 	{ "gemini", "veo-3.0-generate-001", NULL, 400000 },
 	{ "gemini", "veo-3.0-fast-generate-001", NULL, 150000 },
 	{ "gemini", "veo-2.0-generate-001", NULL, 350000 },
+	{ "luma", "ray-2", NULL, 140000 },
+	{ "luma", "ray-flash-2", NULL, 50000 },
 	{ "command", "*", NULL, 0 },
 };
 
