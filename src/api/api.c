@@ -17,6 +17,7 @@
 #include "api/api-gemini.h"
 #include "api/api-luma.h"
 #include "api/api-openai.h"
+#include "api/api-replicate.h"
 #include "api/api-runway.h"
 #include "api/http.h"
 #include "api/json.h"
@@ -27,6 +28,7 @@ const struct api_ops *const api_backends[] = {
 	&api_runway_ops,
 	&api_gemini_ops,
 	&api_luma_ops,
+	&api_replicate_ops,
 	&api_command_ops,
 	NULL
 };

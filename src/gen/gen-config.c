@@ -43,6 +43,11 @@ static const struct {
 	{ "gemini", "veo-2.0-generate-001", NULL, 350000 },
 	{ "luma", "ray-2", NULL, 140000 },
 	{ "luma", "ray-flash-2", NULL, 50000 },
+	{ "replicate", "google/veo-3", NULL, 750000 },
+	{ "replicate", "google/veo-3-fast", NULL, 400000 },
+	{ "replicate", "kwaivgi/kling-v2.1-master", NULL, 280000 },
+	{ "replicate", "minimax/video-01", NULL, 83333 },
+	{ "replicate", "wan-video/wan-2.2-t2v-fast", NULL, 20000 },
 	{ "command", "*", NULL, 0 },
 };
 

@@ -13,6 +13,7 @@ src_libtakeboard_a_SOURCES += \
 	src/api/api-util.c src/api/api-util.h \
 	src/api/api-gemini.c src/api/api-gemini.h \
 	src/api/api-luma.c src/api/api-luma.h \
+	src/api/api-replicate.c src/api/api-replicate.h \
 	src/gen/gen-config.c src/gen/gen-config.h \
 	src/gen/gen-queue.c src/gen/gen-queue.h \
 	src/cli/cli-gen.c src/cli/cli-gen.h
@@ -31,6 +32,7 @@ cli_tests += \
 	tests/cli/gen-runway.sh \
 	tests/cli/gen-gemini.sh \
 	tests/cli/gen-luma.sh \
+	tests/cli/gen-replicate.sh \
 	tests/cli/gen-kill.sh
 
 dist_man_MANS += man/takeboard.conf.5
@@ -58,4 +60,8 @@ EXTRA_DIST += \
 	tests/data/http/luma/generation.json \
 	tests/data/http/luma/generation_failed.json \
 	tests/data/http/luma/error_401.json \
-	tests/data/http/luma/error_429.json
+	tests/data/http/luma/error_429.json \
+	tests/data/http/replicate/prediction.json \
+	tests/data/http/replicate/prediction_failed.json \
+	tests/data/http/replicate/error_401.json \
+	tests/data/http/replicate/error_429.json
