@@ -109,19 +109,34 @@ has 'take 8 4/4A: done'
 grep -q '^GET /dream-machine/v1/generations?limit=100&offset=0 auth=yes$' \
     "$WORK/mock.log" || fail "no reconciliation through the list"
 
+# An unanswered submission is looked up only once no other submission
+# is in flight, so the job of a new take with the same prompt, created
+# but not yet answered, is never taken for it (two takes, one job).
+start slow
+sql "INSERT INTO take (shot_id, prompt_id, status, backend, cost, created, created_by) VALUES (1, 1, 'queued', 'luma', 0, 'x', 'tester')" >/dev/null
+sql "INSERT INTO job (take_id, state, request_json, backend, created, updated) VALUES (9, 'submitting', '{\"prompt\":\"A calico cat playing a piano on stage\",\"model\":\"ray-2\",\"seconds\":5,\"size\":\"1280x720\"}', 'luma', 'x', 'x')" >/dev/null
+ok "$T" gen 4A/v1 --yes
+ok "$T" sync --watch
+has 'take 10 4/4A: done'
+[ "$(sql "SELECT state FROM job WHERE take_id = 9")" = needs_decision ] ||
+    fail "the unanswered submission took another take's job"
+[ "$(sql "SELECT count(DISTINCT remote_id) FROM job WHERE remote_id IS NOT NULL")" -eq \
+    "$(sql "SELECT count(*) FROM job WHERE remote_id IS NOT NULL")" ] ||
+    fail "a job is held by two takes"
+
 # A forged id never reaches a URL.
 sql "INSERT INTO take (shot_id, prompt_id, status, backend, cost, created, created_by) VALUES (1, 1, 'generating', 'luma', 0, 'x', 'tester')" >/dev/null
-sql "INSERT INTO job (take_id, state, request_json, remote_id, backend, created, updated) VALUES (9, 'queued', '{\"prompt\":\"p\",\"seconds\":5}', '../../x', 'luma', 'x', 'x')" >/dev/null
+sql "INSERT INTO job (take_id, state, request_json, remote_id, backend, created, updated) VALUES (11, 'queued', '{\"prompt\":\"p\",\"seconds\":5}', '../../x', 'luma', 'x', 'x')" >/dev/null
 : >"$WORK/mock.log"
 ok "$T" sync
-has 'take 9 4/4A: failed: luma: a malformed generation id'
+has 'take 11 4/4A: failed: luma: a malformed generation id'
 [ ! -s "$WORK/mock.log" ] || fail "a malformed id was put into a URL"
 
 # Cancel at the provider.
 start slow
 ok "$T" gen 4A/v1 --yes
-ok "$T" cancel 10
-has 'take 10 cancelled$'
+ok "$T" cancel 12
+has 'take 12 cancelled$'
 grep -q '^DELETE /dream-machine/v1/generations/[0-9a-f-]* auth=yes$' \
     "$WORK/mock.log" || fail "no DELETE sent"
 
@@ -129,7 +144,7 @@ run "$T" gen 4A/v1 --model ray-3 --yes
 [ "$RC" -eq 0 ] || fail "an unknown model was refused"
 [ "$ERR" = "takeboard: warning: ray-3 is not a model luma documents; passing it through unchecked" ] ||
     fail "no warning for an unknown model: $ERR"
-ok "$T" cancel 11
+ok "$T" cancel 13
 
 nokey final
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "integrity"

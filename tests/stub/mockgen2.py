@@ -31,7 +31,8 @@ SCENARIOS = {
     "redirect",   # gemini: the file redirects to another host
     "otherhost",  # gemini: the video uri names another host
     "postdrop",   # the first submission creates the job, then drops
-    "slow",       # twelve polls and a trickled download (kill tests)
+    "slow",       # slow answers to submissions, twelve polls and a
+                  # trickled download (kill tests)
 }
 
 CLIP = (b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 800)
@@ -161,6 +162,23 @@ class H(BaseHTTPRequestHandler):
             posts = state["posts"]
         return ARGS.scenario == "retry" and posts == 1, posts
 
+    def created(self, posts):
+        """After a job was created: drop or delay the answer as the
+        scenario says; True when there is nothing more to send."""
+        if ARGS.scenario == "postdrop" and posts == 1:
+            self.drop()
+            return True
+        if ARGS.scenario == "slow":
+            # So that a kill can land between creation and answer.
+            time.sleep(0.15)
+        return False
+
+    def list_delay(self):
+        """slow: a list made a little after it was asked for, so that it
+        shows a job whose submission is still waiting for its answer."""
+        if ARGS.scenario == "slow":
+            time.sleep(0.05)
+
     def asset(self, path):
         """An output URL (signed, served without credentials)."""
         with lock:
@@ -222,8 +240,8 @@ class H(BaseHTTPRequestHandler):
         name = "models/%s/operations/%s" % (model, rand_id(12))
         with lock:
             state["jobs"][name] = {"polls": 0, "body": body}
-        if ARGS.scenario == "postdrop" and posts == 1:
-            return self.drop()
+        if self.created(posts):
+            return
         op = load("gemini", "operation_running")
         op["name"] = name
         self.send(200, op)
@@ -325,8 +343,8 @@ class H(BaseHTTPRequestHandler):
         with lock:
             state["jobs"][gid] = {"polls": 0, "body": body,
                                   "created": time.time()}
-        if ARGS.scenario == "postdrop" and posts == 1:
-            return self.drop()
+        if self.created(posts):
+            return
         self.send(201, self.luma_gen(gid, "queued"))
 
     def luma_poll(self, gid):
@@ -355,6 +373,7 @@ class H(BaseHTTPRequestHandler):
     def luma_list(self):
         if self.luma_refused():
             return
+        self.list_delay()
         with lock:
             ids = sorted(state["jobs"], key=lambda i:
                          -state["jobs"][i]["created"])
@@ -411,8 +430,8 @@ class H(BaseHTTPRequestHandler):
         with lock:
             state["jobs"][pid] = {"polls": 0, "body": body, "model": model,
                                   "version": version, "created": time.time()}
-        if ARGS.scenario == "postdrop" and posts == 1:
-            return self.drop()
+        if self.created(posts):
+            return
         self.send(201, self.replicate_pred(pid, "starting"))
 
     def replicate_poll(self, pid):
@@ -463,6 +482,7 @@ class H(BaseHTTPRequestHandler):
     def replicate_list(self):
         if self.replicate_refused():
             return
+        self.list_delay()
         with lock:
             ids = sorted(state["jobs"], key=lambda i:
                          -state["jobs"][i]["created"])
