@@ -33,7 +33,8 @@ cli_tests += \
 	tests/cli/gen-gemini.sh \
 	tests/cli/gen-luma.sh \
 	tests/cli/gen-replicate.sh \
-	tests/cli/gen-kill.sh
+	tests/cli/gen-kill.sh \
+	tests/cli/gen-kill-more.sh
 
 dist_man_MANS += man/takeboard.conf.5
 
