@@ -20,9 +20,12 @@ src_libtakeboard_a_SOURCES += \
 
 unit_tests += \
 	tests/unit/test-api-openai \
+	tests/unit/test-api-backends \
 	tests/unit/test-gen-config
 tests_unit_test_api_openai_SOURCES = tests/unit/test-api-openai.c \
-	tests/unit/tap.h
+	tests/unit/api-fixture.h tests/unit/tap.h
+tests_unit_test_api_backends_SOURCES = tests/unit/test-api-backends.c \
+	tests/unit/api-fixture.h tests/unit/tap.h
 tests_unit_test_gen_config_SOURCES = tests/unit/test-gen-config.c \
 	tests/unit/tap.h
 
