@@ -341,6 +341,7 @@ const struct api_ops api_gemini_ops = {
 	.name = "gemini",
 	.kind = API_KIND_HTTP,
 	.key_env = "GEMINI_API_KEY",
+	.key_env_alt = "GOOGLE_API_KEY",
 	.base_env = "GEMINI_BASE_URL",
 	.base_default = "https://generativelanguage.googleapis.com",
 	.model_default = "veo-3.1-generate-preview",

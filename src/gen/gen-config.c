@@ -397,6 +397,8 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 	b->api.base_url = base;
 	if (strcmp(b->name, b->ops->name) == 0 && b->ops->key_env != NULL) {
 		env = getenv(b->ops->key_env);
+		if ((env == NULL || *env == '\0') && b->ops->key_env_alt != NULL)
+			env = getenv(b->ops->key_env_alt);
 		if (env != NULL && *env != '\0')
 			key = env;
 	}

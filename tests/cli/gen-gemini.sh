@@ -176,6 +176,19 @@ grep -q '^POST /v1beta/models/veo-4.0-generate-preview:predictLongRunning' \
     "$WORK/mock.log" || fail "the unknown model was not used"
 ok "$T" cancel 14
 
+# GOOGLE_API_KEY serves when GEMINI_API_KEY is unset.
+unset GEMINI_API_KEY
+bad 1 'no API key for backend gemini \(set GEMINI_API_KEY' \
+    "$T" gen 4A/v1 --yes
+GOOGLE_API_KEY=$KEY
+export GOOGLE_API_KEY
+: >"$WORK/mock.log"
+ok "$T" gen 4A/v1 --yes
+has 'take 15 4/4A: in_progress'
+grep -q '^POST .*:predictLongRunning auth=yes$' "$WORK/mock.log" ||
+    fail "GOOGLE_API_KEY was not used"
+ok "$T" cancel 15
+
 nokey final
 grep -rq "$KEY" "$WORK/takes" && fail "the key is in takes/"
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "integrity"
