@@ -16,7 +16,10 @@
 #include "api/api-command.h"
 #include "api/api-comfyui.h"
 #include "api/api-fal.h"
+#include "api/api-gemini.h"
+#include "api/api-luma.h"
 #include "api/api-openai.h"
+#include "api/api-replicate.h"
 #include "api/api-runway.h"
 #include "api/http.h"
 #include "api/json.h"
@@ -25,6 +28,9 @@
 const struct api_ops *const api_backends[] = {
 	&api_openai_ops,
 	&api_runway_ops,
+	&api_gemini_ops,
+	&api_luma_ops,
+	&api_replicate_ops,
 	&api_command_ops,
 	&api_fal_ops,
 	&api_comfyui_ops,

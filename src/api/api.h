@@ -76,6 +76,7 @@ struct api_ops {
 	const char	*name;		/* "openai", used in config */
 	int		 kind;
 	const char	*key_env;	/* "OPENAI_API_KEY", or NULL */
+	const char	*key_env_alt;	/* read when key_env is unset, or NULL */
 	const char	*base_env;	/* "OPENAI_BASE_URL", or NULL */
 	const char	*base_default;
 	const char	*model_default;

@@ -540,6 +540,7 @@ cli_cancel(struct cli *c, int argc, char **argv)
 {
 	struct gen_config	 cfg;
 	struct gen_queue	*q;
+	struct gen_backend	*b;
 	struct job		 j;
 	char			*cause = NULL;
 	int			 rv;
@@ -565,7 +566,15 @@ cli_cancel(struct cli *c, int argc, char **argv)
 	else {
 		while (gen_queue_cancelling(q, j.take_id))
 			gen_queue_step(q, 250);
-		if (gen_queue_state(q, j.take_id) == JOB_CANCELLED)
+		b = j.remote_id != NULL && j.backend != NULL ?
+		    gen_config_backend(&cfg, j.backend, NULL) : NULL;
+		if (gen_queue_state(q, j.take_id) == JOB_CANCELLED &&
+		    b != NULL && b->ops != NULL && b->ops->kind ==
+		    API_KIND_HTTP && b->ops->cancel_req == NULL)
+			out_line("take %lld cancelled here only: %s cannot "
+			    "cancel a job, which may still run and be billed",
+			    j.take_id, j.backend);
+		else if (gen_queue_state(q, j.take_id) == JOB_CANCELLED)
 			out_line("take %lld cancelled", j.take_id);
 		else
 			rv = cli_error(c, "take %lld could not be cancelled "

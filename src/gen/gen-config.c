@@ -38,6 +38,18 @@ static const struct {
 	{ "openai", "sora-2-pro", "1920x1080", 700000 },
 	{ "openai", "sora-2-pro", "1080x1920", 700000 },
 	{ "runway", "gen4_turbo", NULL, 50000 },
+	{ "gemini", "veo-3.1-generate-preview", NULL, 400000 },
+	{ "gemini", "veo-3.1-fast-generate-preview", NULL, 150000 },
+	{ "gemini", "veo-3.0-generate-001", NULL, 400000 },
+	{ "gemini", "veo-3.0-fast-generate-001", NULL, 150000 },
+	{ "gemini", "veo-2.0-generate-001", NULL, 350000 },
+	{ "luma", "ray-2", NULL, 140000 },
+	{ "luma", "ray-flash-2", NULL, 50000 },
+	{ "replicate", "google/veo-3", NULL, 750000 },
+	{ "replicate", "google/veo-3-fast", NULL, 400000 },
+	{ "replicate", "kwaivgi/kling-v2.1-master", NULL, 280000 },
+	{ "replicate", "minimax/video-01", NULL, 83333 },
+	{ "replicate", "wan-video/wan-2.2-t2v-fast", NULL, 20000 },
 	{ "command", "*", NULL, 0 },
 	{ "comfyui", "*", NULL, 0 },
 	{ "fal", "fal-ai/kling-video/v2.1/master/text-to-video", NULL, 280000 },
@@ -428,6 +440,8 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 	b->api.base_url = base;
 	if (strcmp(b->name, b->ops->name) == 0 && b->ops->key_env != NULL) {
 		env = getenv(b->ops->key_env);
+		if ((env == NULL || *env == '\0') && b->ops->key_env_alt != NULL)
+			env = getenv(b->ops->key_env_alt);
 		if (env != NULL && *env != '\0')
 			key = env;
 	}

@@ -554,6 +554,31 @@ gen_seed(void)
 	return v == 0 ? 1 : v;
 }
 
+/*
+ * Jobs of backend b other than it that are being sent (live), or whose
+ * submission went unanswered and waits to be looked up in the list.
+ */
+static int
+gen_submitting(const struct gen_queue *q, const struct gen_item *it,
+    int live)
+{
+	const struct gen_item	*x;
+	size_t			 i;
+	int			 n = 0;
+
+	for (i = 0; i < q->n; i++) {
+		x = q->items[i];
+		if (x == it || x->b != it->b)
+			continue;
+		if (live && x->phase == PHASE_SUBMIT)
+			n++;
+		else if (!live && !x->parked && x->phase != PHASE_SUBMIT &&
+		    x->job.state == JOB_SUBMITTING && x->job.remote_id == NULL)
+			n++;
+	}
+	return n;
+}
+
 static void
 gen_start_submit(struct gen_queue *q, struct gen_item *it)
 {
@@ -563,6 +588,11 @@ gen_start_submit(struct gen_queue *q, struct gen_item *it)
 
 	if (gen_inflight(q, it->b) >= it->b->concurrency)
 		return;
+	/* Unanswered submissions are looked up first (gen_start_list). */
+	if (it->b->ops->list_req != NULL && gen_submitting(q, it, 0) > 0) {
+		it->due = gen_now() + 100;
+		return;
+	}
 	if (api_req_from_json(it->job.request_json, &r, &cause) != 0) {
 		gen_fail(q, it, JOB_FAILED, "%s", cause);
 		free(cause);
@@ -646,6 +676,16 @@ gen_start_list(struct gen_queue *q, struct gen_item *it)
 	struct http_req	 hr;
 	char		*cause = NULL;
 
+	/*
+	 * The list could show the job of a submission still in flight,
+	 * not yet recorded as another take's: wait until none is, so a
+	 * job is never given to two takes.
+	 */
+	if (gen_submitting(q, it, 1) > 0) {
+		it->phase = PHASE_IDLE;
+		it->due = gen_now() + 100;
+		return;
+	}
 	memset(&hr, 0, sizeof hr);
 	if (it->b->ops->list_req(&it->b->api, &hr, &cause) != 0) {
 		http_req_free(&hr);
@@ -805,10 +845,17 @@ static void
 gen_cancel_end(struct gen_queue *q, struct gen_item *it)
 {
 	const char	*msg = it->cancel_msg;
+	int		 local;
 
-	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s", clock_user(),
-	    msg != NULL ? " (the provider said: " : "",
-	    msg != NULL ? msg : "", msg != NULL ? ")" : "");
+	/* A provider without a cancel request keeps the job running. */
+	local = it->job.remote_id != NULL && it->b != NULL && it->b->ops !=
+	    NULL && it->b->ops->kind == API_KIND_HTTP &&
+	    it->b->ops->cancel_req == NULL;
+	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s%s",
+	    clock_user(), msg != NULL ? " (the provider said: " : "",
+	    msg != NULL ? msg : "", msg != NULL ? ")" : "",
+	    local ? " here only: the provider cannot cancel it, so it may "
+	    "still run and be billed" : "");
 }
 
 /* Send a cancel request built by build; 0, or -1 when it cannot be

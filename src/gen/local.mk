@@ -12,6 +12,10 @@ src_libtakeboard_a_SOURCES += \
 	src/api/api-command.c src/api/api-command.h \
 	src/api/api-fal.c src/api/api-fal.h \
 	src/api/api-comfyui.c src/api/api-comfyui.h \
+	src/api/api-util.c src/api/api-util.h \
+	src/api/api-gemini.c src/api/api-gemini.h \
+	src/api/api-luma.c src/api/api-luma.h \
+	src/api/api-replicate.c src/api/api-replicate.h \
 	src/gen/gen-config.c src/gen/gen-config.h \
 	src/gen/gen-queue.c src/gen/gen-queue.h \
 	src/gen/gen-submit.c src/gen/gen-submit.h \
@@ -21,13 +25,16 @@ unit_tests += \
 	tests/unit/test-api-openai \
 	tests/unit/test-api-comfyui \
 	tests/unit/test-api-fal \
+	tests/unit/test-api-backends \
 	tests/unit/test-gen-config
 tests_unit_test_api_openai_SOURCES = tests/unit/test-api-openai.c \
-	tests/unit/tap.h
+	tests/unit/api-fixture.h tests/unit/tap.h
 tests_unit_test_api_comfyui_SOURCES = tests/unit/test-api-comfyui.c \
 	tests/unit/tap.h
 tests_unit_test_api_fal_SOURCES = tests/unit/test-api-fal.c \
 	tests/unit/tap.h
+tests_unit_test_api_backends_SOURCES = tests/unit/test-api-backends.c \
+	tests/unit/api-fixture.h tests/unit/tap.h
 tests_unit_test_gen_config_SOURCES = tests/unit/test-gen-config.c \
 	tests/unit/tap.h
 
@@ -39,7 +46,11 @@ cli_tests += \
 	tests/cli/gen-engine.sh \
 	tests/cli/gen-fal.sh \
 	tests/cli/gen-comfyui.sh \
-	tests/cli/gen-kill-fal-comfyui.sh
+	tests/cli/gen-kill-fal-comfyui.sh \
+	tests/cli/gen-gemini.sh \
+	tests/cli/gen-luma.sh \
+	tests/cli/gen-replicate.sh \
+	tests/cli/gen-kill-more.sh
 
 dist_man_MANS += man/takeboard.conf.5
 
@@ -68,6 +79,7 @@ EXTRA_DIST += \
 	tests/data/comfyui/unknown.json \
 	tests/data/comfyui/ui-format.json \
 	tests/data/comfyui/truncated.json \
+	tests/stub/mockgen2.py \
 	tests/cli/gen-lib.sh \
 	tests/data/http/openai/create_response.json \
 	tests/data/http/openai/in_progress.json \
@@ -77,4 +89,18 @@ EXTRA_DIST += \
 	tests/data/http/openai/error_429_quota.json \
 	tests/data/http/openai/error_401.json \
 	tests/data/http/openai/error_404.json \
-	tests/data/http/openai/list_response.json
+	tests/data/http/openai/list_response.json \
+	tests/data/http/gemini/operation_running.json \
+	tests/data/http/gemini/operation_done.json \
+	tests/data/http/gemini/operation_failed.json \
+	tests/data/http/gemini/operation_filtered.json \
+	tests/data/http/gemini/error_429.json \
+	tests/data/http/gemini/error_403.json \
+	tests/data/http/luma/generation.json \
+	tests/data/http/luma/generation_failed.json \
+	tests/data/http/luma/error_401.json \
+	tests/data/http/luma/error_429.json \
+	tests/data/http/replicate/prediction.json \
+	tests/data/http/replicate/prediction_failed.json \
+	tests/data/http/replicate/error_401.json \
+	tests/data/http/replicate/error_429.json

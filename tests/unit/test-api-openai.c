@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "api-fixture.h"
 #include "tap.h"
 #include "util/xmalloc.h"
 #include "api/api.h"
@@ -19,46 +20,17 @@
 #include "api/api-runway.h"
 #include "api/http.h"
 
-/* The "body" of a fixture envelope as JSON text. */
+/* The body of an openai fixture. */
 static char *
 fixture(const char *name)
 {
-	char	*path, *text, *out;
-	FILE	*f;
-	long	 n;
-	cJSON	*j;
-
-	path = xasprintf("%s/data/http/openai/%s.json",
-	    getenv("TESTS_DIR") != NULL ? getenv("TESTS_DIR") : "tests",
-	    name);
-	f = fopen(path, "r");
-	free(path);
-	if (f == NULL)
-		return xstrdup("");
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	text = xcalloc(1, (size_t)n + 1);
-	if (fread(text, 1, (size_t)n, f) != (size_t)n)
-		text[0] = '\0';
-	fclose(f);
-	j = cJSON_Parse(text);
-	free(text);
-	out = cJSON_PrintUnformatted(cJSON_GetObjectItem(j, "body"));
-	cJSON_Delete(j);
-	return out;
+	return api_fixture("openai", name);
 }
 
 static void
 resp(struct http_resp *rs, long status, char *body)
 {
-	memset(rs, 0, sizeof *rs);
-	rs->status = status;
-	rs->body = body;
-	rs->len = strlen(body);
-	rs->retry_after_ms = -1;
-	rs->poll_after_ms = -1;
-	rs->should_retry = -1;
+	api_fixture_resp(rs, status, body);
 }
 
 int
