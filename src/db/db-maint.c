@@ -4,7 +4,8 @@
  * file beside the target, checked with integrity_check, then renamed:
  * it is consistent even while others write (it reads one snapshot), and
  * the target is never half-written. The database file itself is never
- * opened by anything but SQLite, which would break SQLite's locks.
+ * opened by anything but SQLite, which would break SQLite's locks. The
+ * check also recounts the maintained statistics' totals.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/xmalloc.h"
 #include "db/db.h"
@@ -29,6 +31,61 @@ maint_add(struct maint_problems *out, const char *what, const char *detail)
 	p = ARRAY_ADD(out);
 	p->what = xstrdup(what);
 	p->detail = xstrdup(detail);
+}
+
+/*
+ * Compare the maintained totals (take_total) with a fresh recount from
+ * the takes: each row that differs, or that only one side has, is a
+ * problem naming its group and its figures (a group whose figures
+ * differ gives two problems: what the totals hold, what a recount
+ * gives). Returns 0 or -1
+ * with *cause.
+ */
+static int
+maint_totals(struct db *db, struct maint_problems *out, char **cause)
+{
+	static const char *const names[] = { "n", "takes", "failed", "kept",
+	    "maybe", "rejected", "unreviewed", "ms_generated", "ms_used",
+	    "cost" };
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	const char	*side;
+	char		*d;
+	int		 rc, i;
+
+	st = db_prepare(db, "SELECT 'the totals hold', k.* FROM (SELECT * FROM "
+	    "take_total EXCEPT " DB_TOTAL_RECOUNT ") k UNION ALL "
+	    "SELECT 'a recount of the takes gives', r.* FROM (" DB_TOTAL_RECOUNT " EXCEPT "
+	    "SELECT * FROM take_total) r ORDER BY 2, 3, 4, 5, 6, 7, 1 DESC",
+	    cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		side = (const char *)sqlite3_column_text(st, 0);
+		buf_init(&b);
+		for (i = 0; i < 10; i++)
+			buf_addf(&b, "%s%s=%lld", i > 0 ? " " : "", names[i],
+			    (long long)sqlite3_column_int64(st, 7 + i));
+		d = xasprintf("shot %lld, variant %lld, backend '%s', model "
+		    "'%s', person '%s', day %s: %s %s",
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4),
+		    (const char *)sqlite3_column_text(st, 5),
+		    (const char *)sqlite3_column_text(st, 6), side,
+		    buf_str(&b));
+		maint_add(out, "totals", d);
+		free(d);
+		buf_fini(&b);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot recount the totals");
+	return 0;
 }
 
 /* Run PRAGMA integrity_check on an open handle; 0 when "ok", else -1 with
@@ -162,7 +219,7 @@ db_maint_check(struct db *db, struct maint_problems *out, char **cause)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot check the foreign keys");
-	return 0;
+	return maint_totals(db, out, cause);
 }
 
 /* Every take with a clip file, appended to *out. */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Report queries. Each one scans the takes once with the same filter
- * (REPORT_TAKES, parameters ?1 to ?5) and the same aggregate list as
- * `takeboard stats` (REPORT_AGG is DB_STATS_AGG of db-priv.h, column for
- * column), so every figure of a report agrees with the statistics;
- * tests/cli/report-sql.sh checks both against independent SQL. Groups
- * are made by SQLite, so a report stays linear in the number of takes.
+ * Report queries. Each one reads the maintained totals (take_total) or,
+ * for the reject reasons, scans the takes, with the same filter
+ * (REPORT_TOTALS or REPORT_TAKES, parameters ?1 to ?5) and the same
+ * sums as `takeboard stats` (DB_STATS_AGG of db-priv.h, column for
+ * column, directly or through the totals), so every figure of a report
+ * agrees with the statistics; tests/cli/report-sql.sh checks both
+ * against independent SQL. Groups are made by SQLite.
  */
 #include "config.h"
 
@@ -17,10 +18,20 @@
 #include "util/xmalloc.h"
 #include "db/db-priv.h"
 
-#define REPORT_AGG	DB_STATS_AGG
-#define REPORT_NAGG	9
+/*
+ * The takes a report counts, as a condition on the maintained totals x
+ * (take_total, whose day is substr(created, 1, 10) and person is
+ * created_by), so that every part of a report but the reject reasons
+ * reads a few rows per shot instead of every take; ?1 is used on the
+ * shot.
+ */
+#define REPORT_TOTALS							\
+	"(?2 IS NULL OR x.day >= ?2) AND (?3 IS NULL OR x.day <= ?3) AND "\
+	"(?4 IS NULL OR x.backend = ?4) AND (?5 IS NULL OR x.person = ?5) "
 
-/* The takes a report counts (t is the take); ?1 is used on the shot. */
+#define REPORT_TAGG	DB_TOTAL_AGG
+
+/* The same condition on the takes t, for the reject reasons. */
 #define REPORT_TAKES							\
 	"(?2 IS NULL OR substr(t.created, 1, 10) >= ?2) AND "		\
 	"(?3 IS NULL OR substr(t.created, 1, 10) <= ?3) AND "		\
@@ -51,7 +62,7 @@ report_prepare(struct db *db, const char *sql, const struct report_filter *f,
 	return st;
 }
 
-/* Read the REPORT_AGG columns starting at column i. */
+/* Read the 9 sums of REPORT_TAGG starting at column i. */
 static void
 report_read_stats(sqlite3_stmt *st, int i, struct stats *s)
 {
@@ -171,9 +182,9 @@ db_report_shots(struct db *db, const struct report_filter *f,
 	st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
 	    "h.description, h.status, h.created, "
 	    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
-	    REPORT_AGG
+	    REPORT_TAGG
 	    "FROM shot h JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take t ON t.shot_id = h.id AND " REPORT_TAKES
+	    "LEFT JOIN take_total x ON x.shot_id = h.id AND " REPORT_TOTALS
 	    "WHERE " REPORT_SCENE
 	    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
 	    f, cause);
@@ -211,19 +222,19 @@ db_report_variants(struct db *db, const struct report_filter *f,
 	int			 rc;
 
 	st = report_prepare(db, "SELECT * FROM ("
-	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_AGG ", "
+	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_TAGG ", "
 	    "  s.position AS sp, s.id AS si, h.position AS hp, h.id AS hi, "
 	    "  p.id AS pi "
 	    "FROM prompt p JOIN shot h ON h.id = p.shot_id "
 	    "JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take t ON t.prompt_id = p.id AND " REPORT_TAKES
+	    "LEFT JOIN take_total x ON x.prompt_id = p.id AND " REPORT_TOTALS
 	    "WHERE " REPORT_SCENE "GROUP BY p.id "
 	    "UNION ALL "
-	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_AGG ", "
+	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_TAGG ", "
 	    "  s.position, s.id, h.position, h.id, 9223372036854775807 "
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
 	    "JOIN scene s ON s.id = h.scene_id "
-	    "WHERE t.prompt_id IS NULL AND " REPORT_SCENE "AND " REPORT_TAKES
+	    "WHERE x.prompt_id = 0 AND " REPORT_SCENE "AND " REPORT_TOTALS
 	    "GROUP BY h.id) ORDER BY sp, si, hp, hi, pi", f, cause);
 	if (st == NULL)
 		return -1;
@@ -252,14 +263,14 @@ db_report_groups(struct db *db, const struct report_filter *f,
     enum report_by by, struct report_groups *out, char **cause)
 {
 	static const char *const sql[] = {
-		"SELECT t.created_by, NULL, " REPORT_AGG
-		"FROM take t JOIN shot h ON h.id = t.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
-		"GROUP BY t.created_by",
-		"SELECT t.backend, t.model, " REPORT_AGG
-		"FROM take t JOIN shot h ON h.id = t.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
-		"GROUP BY t.backend, t.model",
+		"SELECT x.person, NULL, " REPORT_TAGG
+		"FROM take_total x JOIN shot h ON h.id = x.shot_id "
+		"WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+		"GROUP BY x.person",
+		"SELECT nullif(x.backend, ''), nullif(x.model, ''), "
+		REPORT_TAGG "FROM take_total x JOIN shot h ON h.id = x.shot_id "
+		"WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+		"GROUP BY x.backend, x.model",
 	};
 	sqlite3_stmt		*st;
 	struct report_group	*g;
@@ -327,10 +338,10 @@ db_report_days(struct db *db, const struct report_filter *f,
 	struct report_daysum	*d;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT substr(t.created, 1, 10) AS d, "
-	    REPORT_AGG "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES
-	    "GROUP BY d ORDER BY d", f, cause);
+	st = report_prepare(db, "SELECT x.day, "
+	    REPORT_TAGG "FROM take_total x JOIN shot h ON h.id = x.shot_id "
+	    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+	    "GROUP BY x.day ORDER BY x.day", f, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -385,9 +396,9 @@ db_report_total(struct db *db, const struct report_filter *f,
 	int		 rc;
 
 	memset(s, 0, sizeof *s);
-	st = report_prepare(db, "SELECT " REPORT_AGG
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES, f, cause);
+	st = report_prepare(db, "SELECT " REPORT_TAGG
+	    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
+	    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS, f, cause);
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);
@@ -410,9 +421,9 @@ db_report_names(struct db *db, enum report_by by, struct str_list *out,
 	int		 rc;
 
 	st = report_prepare(db, by == REPORT_BY_BACKEND ?
-	    "SELECT DISTINCT backend FROM take WHERE backend IS NOT NULL "
+	    "SELECT DISTINCT backend FROM take_total WHERE backend <> '' "
 	    "ORDER BY 1" :
-	    "SELECT DISTINCT created_by FROM take ORDER BY 1", NULL, cause);
+	    "SELECT DISTINCT person FROM take_total ORDER BY 1", NULL, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
