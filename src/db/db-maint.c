@@ -33,58 +33,84 @@ maint_add(struct maint_problems *out, const char *what, const char *detail)
 	p->detail = xstrdup(detail);
 }
 
+/* A table of maintained totals: its key's and figures' names. */
+struct maint_total {
+	const char		*table;
+	const char		*recount;
+	int			 nkey;
+	const char *const	*names;
+	int			 nnames;
+};
+
+static const char *const maint_take_names[] = {
+	"shot", "variant", "backend", "model", "person", "day",
+	"n", "takes", "failed", "kept", "maybe", "rejected", "unreviewed",
+	"ms_generated", "ms_used", "cost"
+};
+
+static const char *const maint_reason_names[] = {
+	"shot", "reason", "n"
+};
+
+static const struct maint_total maint_totals_list[] = {
+	{ "take_total", DB_TOTAL_RECOUNT, 6, maint_take_names, 16 },
+	{ "reason_total", DB_REASON_RECOUNT, 2, maint_reason_names, 3 },
+};
+
 /*
- * Compare the maintained totals (take_total) with a fresh recount from
- * the takes: each row that differs, or that only one side has, is a
- * problem naming its group and its figures (a group whose figures
- * differ gives two problems: what the totals hold, what a recount
- * gives). Returns 0 or -1
- * with *cause.
+ * Compare the maintained totals (take_total, reason_total) with a fresh
+ * recount from the takes: each row that differs, or that only one side
+ * has, is a problem naming its table, its group and its figures (a
+ * group whose figures differ gives two problems: what the totals hold,
+ * what a recount gives). Returns 0 or -1 with *cause.
  */
 static int
 maint_totals(struct db *db, struct maint_problems *out, char **cause)
 {
-	static const char *const names[] = { "n", "takes", "failed", "kept",
-	    "maybe", "rejected", "unreviewed", "ms_generated", "ms_used",
-	    "cost" };
-	sqlite3_stmt	*st;
-	struct buf	 b;
-	const char	*side;
-	char		*d;
-	int		 rc, i;
+	const struct maint_total	*mt;
+	sqlite3_stmt			*st;
+	struct buf			 b;
+	const char			*v;
+	char				*sql;
+	size_t				 k;
+	int				 rc, i;
 
-	st = db_prepare(db, "SELECT 'the totals hold', k.* FROM (SELECT * FROM "
-	    "take_total EXCEPT " DB_TOTAL_RECOUNT ") k UNION ALL "
-	    "SELECT 'a recount of the takes gives', r.* FROM (" DB_TOTAL_RECOUNT " EXCEPT "
-	    "SELECT * FROM take_total) r ORDER BY 2, 3, 4, 5, 6, 7, 1 DESC",
-	    cause);
-	if (st == NULL)
-		return -1;
-	for (;;) {
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW)
-			break;
-		side = (const char *)sqlite3_column_text(st, 0);
-		buf_init(&b);
-		for (i = 0; i < 10; i++)
-			buf_addf(&b, "%s%s=%lld", i > 0 ? " " : "", names[i],
-			    (long long)sqlite3_column_int64(st, 7 + i));
-		d = xasprintf("shot %lld, variant %lld, backend '%s', model "
-		    "'%s', person '%s', day %s: %s %s",
-		    (long long)sqlite3_column_int64(st, 1),
-		    (long long)sqlite3_column_int64(st, 2),
-		    (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4),
-		    (const char *)sqlite3_column_text(st, 5),
-		    (const char *)sqlite3_column_text(st, 6), side,
-		    buf_str(&b));
-		maint_add(out, "totals", d);
-		free(d);
-		buf_fini(&b);
+	for (k = 0; k < sizeof maint_totals_list /
+	    sizeof maint_totals_list[0]; k++) {
+		mt = &maint_totals_list[k];
+		sql = xasprintf("SELECT 'the totals hold', k.* FROM (SELECT * "
+		    "FROM %s EXCEPT %s) k UNION ALL SELECT 'a recount of the "
+		    "takes gives', r.* FROM (%s EXCEPT SELECT * FROM %s) r "
+		    "ORDER BY 2, 3, 4, 1 DESC", mt->table, mt->recount,
+		    mt->recount, mt->table);
+		st = db_prepare(db, sql, cause);
+		free(sql);
+		if (st == NULL)
+			return -1;
+		for (;;) {
+			rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW)
+				break;
+			buf_init(&b);
+			buf_addf(&b, "%s", mt->table);
+			for (i = 0; i < mt->nnames; i++) {
+				v = (const char *)sqlite3_column_text(st,
+				    1 + i);
+				if (i == mt->nkey)
+					buf_addf(&b, ": %s", (const char *)
+					    sqlite3_column_text(st, 0));
+				buf_addf(&b, "%s%s=%s", i == 0 ? ", " :
+				    i < mt->nkey ? ", " : " ", mt->names[i],
+				    v != NULL ? v : "");
+			}
+			maint_add(out, "totals", buf_str(&b));
+			buf_fini(&b);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, cause, "cannot recount the %s",
+			    mt->table);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, cause, "cannot recount the totals");
 	return 0;
 }
 

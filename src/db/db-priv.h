@@ -53,6 +53,18 @@
 	"substr(t.created, 1, 10), count(*), " DB_STATS_AGG		\
 	"FROM take t GROUP BY 1, 2, 3, 4, 5, 6"
 
+/*
+ * reason_total (migration 4): per shot and reject reason, the number of
+ * ready rejected takes carrying that reason; reason '' counts those
+ * rejected without one. A take with two reasons counts once for each.
+ * DB_REASON_RECOUNT computes it afresh from the takes.
+ */
+#define DB_REASON_RECOUNT						\
+	"SELECT t.shot_id, coalesce(r.reason, ''), count(*) "		\
+	"FROM take t LEFT JOIN take_reason r ON r.take_id = t.id "	\
+	"WHERE t.status = 'ready' AND t.verdict = 'reject' "		\
+	"GROUP BY 1, 2"
+
 struct db {
 	sqlite3		*h;
 	char		*path;		/* absolute path of the file */

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Report queries. Each one reads the maintained totals (take_total) or,
- * for the reject reasons, scans the takes, with the same filter
- * (REPORT_TOTALS or REPORT_TAKES, parameters ?1 to ?5) and the same
- * sums as `takeboard stats` (DB_STATS_AGG of db-priv.h, column for
- * column, directly or through the totals), so every figure of a report
- * agrees with the statistics; tests/cli/report-sql.sh checks both
- * against independent SQL. Groups are made by SQLite.
+ * Report queries. Each one reads the maintained totals (take_total and,
+ * for the reject reasons, reason_total, or the takes when a filter is
+ * finer than reason_total) with the same filter (REPORT_TOTALS or
+ * REPORT_TAKES, parameters ?1 to ?5) and the same sums as `takeboard
+ * stats` (DB_STATS_AGG of db-priv.h, through the totals), so every
+ * figure of a report agrees with the statistics and a report reads a
+ * few rows per shot, not every take; tests/cli/report-sql.sh checks
+ * both against independent SQL. Groups are made by SQLite.
  */
 #include "config.h"
 
@@ -20,10 +21,8 @@
 
 /*
  * The takes a report counts, as a condition on the maintained totals x
- * (take_total, whose day is substr(created, 1, 10) and person is
- * created_by), so that every part of a report but the reject reasons
- * reads a few rows per shot instead of every take; ?1 is used on the
- * shot.
+ * (take_total or reason_total, whose day is substr(created, 1, 10) and
+ * person is created_by); ?1 is used on the shot.
  */
 #define REPORT_TOTALS							\
 	"(?2 IS NULL OR x.day >= ?2) AND (?3 IS NULL OR x.day <= ?3) AND "\
@@ -31,7 +30,7 @@
 
 #define REPORT_TAGG	DB_TOTAL_AGG
 
-/* The same condition on the takes t, for the reject reasons. */
+/* The same condition on the takes t, for the reasons' fallback. */
 #define REPORT_TAKES							\
 	"(?2 IS NULL OR substr(t.created, 1, 10) >= ?2) AND "		\
 	"(?3 IS NULL OR substr(t.created, 1, 10) <= ?3) AND "		\
@@ -293,7 +292,9 @@ db_report_groups(struct db *db, const struct report_filter *f,
 }
 
 /*
- * The reject reasons of the filtered rejected takes, per scene: one row
+ * The reject reasons of the filtered rejected takes, per scene, from
+ * reason_total, or from the takes when the filter has days, a backend
+ * or a person (reason_total is kept per shot only): one row
  * per scene and reason with the number of takes carrying it, and a row
  * with a NULL reason for takes rejected without one. A take with two
  * reasons counts once for each. Returns 0 or -1 with *cause.
@@ -306,12 +307,23 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 	struct report_reason	*r;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT h.scene_id, r.reason, count(*) "
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "LEFT JOIN take_reason r ON r.take_id = t.id "
-	    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
-	    REPORT_SCENE "AND " REPORT_TAKES
-	    "GROUP BY h.scene_id, r.reason", f, cause);
+	if (f == NULL || (f->since == NULL && f->until == NULL &&
+	    f->backend == NULL && f->person == NULL)) {
+		st = report_prepare(db, "SELECT h.scene_id, "
+		    "nullif(x.reason, ''), sum(x.n) FROM reason_total x "
+		    "JOIN shot h ON h.id = x.shot_id WHERE " REPORT_SCENE
+		    "GROUP BY h.scene_id, x.reason", NULL, cause);
+		if (st != NULL)
+			db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ?
+			    f->scene_id : -1);
+	} else {
+		st = report_prepare(db, "SELECT h.scene_id, r.reason, "
+		    "count(*) FROM take t JOIN shot h ON h.id = t.shot_id "
+		    "LEFT JOIN take_reason r ON r.take_id = t.id "
+		    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
+		    REPORT_SCENE "AND " REPORT_TAKES
+		    "GROUP BY h.scene_id, r.reason", f, cause);
+	}
 	if (st == NULL)
 		return -1;
 	for (;;) {

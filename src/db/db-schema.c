@@ -61,6 +61,50 @@
 	"backend, model, person, day) = (SELECT shot_id, prompt_id, "	\
 	"backend, model, person, day FROM (SELECT " TOTAL_KEY(R) "));"
 
+/*
+ * Migration 4: add (op +) or take away (op -) take R's share of
+ * reason_total: one for each of its reasons, or for '' when it has none,
+ * when it is a ready rejected take.
+ */
+#define REASON_SHARE(R, op)						\
+	"INSERT INTO reason_total SELECT " R ".shot_id, "		\
+	"coalesce(r.reason, ''), 1 FROM (SELECT 1) LEFT JOIN take_reason r "\
+	"ON r.take_id = " R ".id WHERE " R ".status = 'ready' AND "	\
+	R ".verdict = 'reject' ON CONFLICT (shot_id, reason) DO UPDATE "\
+	"SET n = n " op " excluded.n;"
+
+/* Remove the rows of reason_total that take R left empty. */
+#define REASON_PRUNE(R)							\
+	"DELETE FROM reason_total WHERE shot_id = " R ".shot_id AND n = 0;"
+
+/* Take TID's row for REASON, if it is a ready rejected take, by op 1. */
+#define REASON_ROW(TID, REASON, op)					\
+	"INSERT INTO reason_total SELECT t.shot_id, " REASON ", 1 "	\
+	"FROM take t WHERE t.id = " TID " AND t.status = 'ready' AND "	\
+	"t.verdict = 'reject' ON CONFLICT (shot_id, reason) DO UPDATE "	\
+	"SET n = n " op " excluded.n;"
+
+/* Remove the rows of take TID's shot left empty. */
+#define REASON_PRUNE_TAKE(TID)						\
+	"DELETE FROM reason_total WHERE n = 0 AND shot_id = "		\
+	"(SELECT shot_id FROM take WHERE id = " TID ");"
+
+/*
+ * One reason more (op +) or fewer (op -) on take TID, if it is a ready
+ * rejected take: the reason's row changes by one, and the row of
+ * takes without a reason by one the other way when the take's reasons
+ * went from none to one or from one to none (test: their number after
+ * the change).
+ */
+#define REASON_ONE(TID, REASON, op, unop, test)				\
+	REASON_ROW(TID, REASON, op)					\
+	"INSERT INTO reason_total SELECT t.shot_id, '', 1 FROM take t "	\
+	"WHERE t.id = " TID " AND t.status = 'ready' AND t.verdict = "	\
+	"'reject' AND (SELECT count(*) FROM take_reason WHERE take_id = "\
+	TID ") = " test " ON CONFLICT (shot_id, reason) DO UPDATE "	\
+	"SET n = n " unop " excluded.n;"				\
+	REASON_PRUNE_TAKE(TID)
+
 static const char *const migrations[] = {
 	/* 1: the storyboard, takes and the change log. */
 	"PRAGMA application_id = 1416315492;"
@@ -227,7 +271,8 @@ static const char *const migrations[] = {
 	 * (no code path can forget them), so statistics and reports read
 	 * a few rows per shot instead of scanning every take. n counts
 	 * the takes of a row in any status; a row is removed at 0.
-	 * `takeboard check` compares the table with a fresh recount.
+	 * reason_total does the same per shot for the reject reasons
+	 * of the report. `takeboard check` compares both with a fresh recount.
 	 */
 	"CREATE TABLE take_total ("
 	"  shot_id INTEGER NOT NULL,"
@@ -259,6 +304,38 @@ static const char *const migrations[] = {
 	"  duration_ms, in_ms, out_ms, cost ON take BEGIN "
 	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD") TOTAL_SHARE("NEW", "+")
 	" END;"
+	"CREATE TABLE reason_total ("
+	"  shot_id INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (shot_id, reason)"
+	") WITHOUT ROWID;"
+	"INSERT INTO reason_total " DB_REASON_RECOUNT ";"
+	"CREATE TRIGGER reason_total_insert AFTER INSERT ON take BEGIN "
+	REASON_SHARE("NEW", "+") " END;"
+	/* Before: a cascade deletes the take's reasons after the take. */
+	"CREATE TRIGGER reason_total_delete BEFORE DELETE ON take BEGIN "
+	REASON_SHARE("OLD", "-") REASON_PRUNE("OLD") " END;"
+	"CREATE TRIGGER reason_total_update AFTER UPDATE OF shot_id, "
+	"  status, verdict ON take BEGIN "
+	REASON_SHARE("OLD", "-") REASON_PRUNE("OLD") REASON_SHARE("NEW", "+")
+	" END;"
+	"CREATE TRIGGER reason_total_add AFTER INSERT ON take_reason BEGIN "
+	REASON_ONE("NEW.take_id", "NEW.reason", "+", "-", "1") " END;"
+	/* A take's own deletion (cascade) finds the take gone: no-op. */
+	"CREATE TRIGGER reason_total_remove AFTER DELETE ON take_reason "
+	"BEGIN " REASON_ONE("OLD.take_id", "OLD.reason", "-", "+", "0")
+	" END;"
+	/* A renamed reason: the take's number of reasons stays. */
+	"CREATE TRIGGER reason_total_rename AFTER UPDATE ON take_reason "
+	"WHEN OLD.take_id = NEW.take_id BEGIN "
+	REASON_ROW("OLD.take_id", "OLD.reason", "-")
+	REASON_ROW("NEW.take_id", "NEW.reason", "+")
+	REASON_PRUNE_TAKE("OLD.take_id") " END;"
+	"CREATE TRIGGER reason_total_change AFTER UPDATE ON take_reason "
+	"WHEN OLD.take_id <> NEW.take_id BEGIN "
+	REASON_ONE("OLD.take_id", "OLD.reason", "-", "+", "0")
+	REASON_ONE("NEW.take_id", "NEW.reason", "+", "-", "1") " END;"
 	"PRAGMA user_version = 4;",
 };
 

@@ -4,11 +4,12 @@
 # random walk of changes (takes added ready or failed, kept with in and
 # out points, rejected with reasons, reviewed again, deleted, moved
 # between shots and variants, their status, cost, day and author
-# changed, a variant and a shot deleted with their takes) is checked
-# every few steps against sums of its own in Python and by `takeboard
-# check`, by shot, variant, backend and model; then check must report a
-# damaged total, and an old production is filled in by the migration.
-# Skips without python3.
+# changed, reasons added, removed and renamed, a variant and a shot
+# deleted with their takes) is checked every few steps against sums of
+# its own in Python, by shot, variant, backend and model, and by
+# `takeboard check`, which recounts the totals and the reasons' totals;
+# then check must report a damaged total, and an old production is
+# filled in by the migration. Skips without python3.
 . "$TESTS_DIR/cli/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "no python3" >&2; exit 77; }
@@ -49,6 +50,7 @@ def col(sql, *a):
 def ready():
     return col("SELECT id FROM take WHERE status = 'ready'")
 
+REASONS = ['hands', 'face', 'physics', 'flicker']
 BACKENDS = [(None, None), ('runway', 'gen4_turbo'), ('runway', 'gen4'),
             ('openai', 'sora-2')]
 
@@ -70,7 +72,7 @@ def step():
         if rnd.random() < 0.15:
             a += ['--failed', 'moderation']
         tb(*a)
-    elif k < 0.45 and ready():
+    elif k < 0.38 and ready():
         t = rnd.choice(ready())
         a = ['take', 'keep', str(t)]
         d = col('SELECT duration_ms FROM take WHERE id = ?', t)[0]
@@ -78,14 +80,25 @@ def step():
             i = rnd.randint(0, d // 1000 - 1)
             a += ['--in', str(i), '--out', str(rnd.randint(i + 1, d // 1000))]
         tb(*a)
-    elif k < 0.58 and ready():
+    elif k < 0.56 and ready():
         t = rnd.choice(ready())
-        v = rnd.choice(['maybe', 'reject', 'unreview'])
+        v = rnd.choice(['maybe', 'reject', 'reject', 'reject', 'unreview'])
         a = ['take', v, str(t)]
-        if v == 'reject' and rnd.random() < 0.5:
-            a += ['--reason', rnd.choice(['hands', 'face', 'physics'])]
+        if v == 'reject':
+            for r in rnd.sample(REASONS, rnd.randint(0, 2)):
+                a += ['--reason', r]
         tb(*a)
-    elif k < 0.66:
+    elif k < 0.62:
+        # Reasons added, removed and renamed behind takeboard's back.
+        t = rnd.choice(col('SELECT take_id FROM take_reason') or takes)
+        r = rnd.choice(REASONS)
+        q = rnd.choice([
+            'INSERT OR IGNORE INTO take_reason VALUES (?, ?)',
+            'DELETE FROM take_reason WHERE take_id = ? AND reason <> ?',
+            'UPDATE OR IGNORE take_reason SET reason = ?2 WHERE take_id = ?1',
+            'UPDATE OR IGNORE take_reason SET take_id = ?1 WHERE reason = ?2'])
+        db.execute(q, (t, r))
+    elif k < 0.68:
         tb('take', 'rm', str(rnd.choice(takes)), '--force')
     elif k < 0.76:
         # Move a take to another shot (and one of its variants or none).
@@ -94,6 +107,15 @@ def step():
         p = col('SELECT id FROM prompt WHERE shot_id = ?', h) + [None]
         db.execute('UPDATE take SET shot_id = ?, prompt_id = ? WHERE id = ?',
                    (h, rnd.choice(p), t))
+    elif k < 0.79:
+        # A take inserted already judged (as an import might).
+        db.execute("INSERT INTO take (shot_id, prompt_id, duration_ms, "
+                   "status, verdict, backend, model, cost, created, "
+                   "created_by) SELECT shot_id, prompt_id, duration_ms, "
+                   "'ready', ?, backend, model, cost, created, created_by "
+                   "FROM take WHERE id = ?",
+                   (rnd.choice(['reject', 'keep', 'maybe']),
+                    rnd.choice(takes)))
     elif k < 0.84:
         t = rnd.choice(takes)
         db.execute('UPDATE take SET status = ?, cost = ? WHERE id = ?',
@@ -216,16 +238,28 @@ db.execute('UPDATE take_total SET kept = kept + 1 WHERE (shot_id, prompt_id, bac
 db.commit()" || fail "cannot damage a total"
 run "$T" check
 [ "$RC" -eq 1 ] || fail "check passed a damaged total"
-has '^totals: shot [0-9]+, .*the totals hold n=[0-9]+ takes=[0-9]+ failed=[0-9]+ kept='
-has '^totals: shot [0-9]+, .*a recount of the takes gives n='
+has '^totals: take_total, shot=[0-9]+, variant=[0-9]+, .*: the totals hold n=[0-9]+ takes=[0-9]+ failed=[0-9]+ kept='
+has '^totals: take_total, shot=[0-9]+, .*: a recount of the takes gives n='
 printf '%s\n' "$ERR" | grep -q 'problems found' || fail "no summary"
+
+python3 -c "
+import sqlite3
+db = sqlite3.connect('takeboard.db')
+k = db.execute('SELECT shot_id, reason FROM reason_total LIMIT 1').fetchone()
+db.execute('DELETE FROM reason_total WHERE shot_id = ? AND reason = ?', k)
+db.commit()" || fail "cannot damage the reasons' totals"
+run "$T" check
+[ "$RC" -eq 1 ] || fail "check passed a missing reason total"
+has '^totals: reason_total, shot=[0-9]+, reason=[a-z]*: a recount of the takes gives n=[0-9]+$'
 
 # A production made before the totals existed gets them by migration.
 python3 -c "
 import sqlite3
 db = sqlite3.connect('takeboard.db')
-db.executescript('''DROP TRIGGER take_total_insert; DROP TRIGGER take_total_delete;
-DROP TRIGGER take_total_update; DROP TABLE take_total; PRAGMA user_version = 3;''')" ||
+for (n,) in db.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('take', 'take_reason')\").fetchall():
+    db.execute('DROP TRIGGER ' + n)
+db.executescript('''DROP TABLE take_total; DROP TABLE reason_total;
+PRAGMA user_version = 3;''')" ||
     fail "cannot make a schema 3 production"
 ok "$T" check
 has '^ok: '
@@ -233,7 +267,9 @@ run python3 -c "
 import sqlite3
 db = sqlite3.connect('takeboard.db')
 print(db.execute('PRAGMA user_version').fetchone()[0],
-      db.execute('SELECT count(*) FROM take_total').fetchone()[0])"
+      db.execute('SELECT count(*) FROM take_total').fetchone()[0],
+      db.execute('SELECT count(*) FROM reason_total').fetchone()[0])"
 set -- $OUT
-[ "$1" -eq 4 ] && [ "$2" -gt 0 ] || fail "not migrated and filled: $OUT"
+[ "$1" -eq 4 ] && [ "$2" -gt 0 ] && [ "$3" -gt 0 ] ||
+    fail "not migrated and filled: $OUT"
 exit 0
