@@ -48,17 +48,24 @@ static const char *const maint_take_names[] = {
 	"ms_generated", "ms_used", "cost"
 };
 
+static const char *const maint_shot_names[] = {
+	"shot", "n", "takes", "failed", "kept", "maybe", "rejected",
+	"unreviewed", "ms_generated", "ms_used", "cost"
+};
+
 static const char *const maint_reason_names[] = {
 	"shot", "reason", "n"
 };
 
 static const struct maint_total maint_totals_list[] = {
 	{ "take_total", DB_TOTAL_RECOUNT, 6, maint_take_names, 16 },
+	{ "shot_total", DB_SHOT_RECOUNT, 1, maint_shot_names, 11 },
 	{ "reason_total", DB_REASON_RECOUNT, 2, maint_reason_names, 3 },
 };
 
 /*
- * Compare the maintained totals (take_total, reason_total) with a fresh
+ * Compare the maintained totals (take_total, shot_total, reason_total)
+ * with a fresh
  * recount from the takes: each row that differs, or that only one side
  * has, is a problem naming its table, its group and its figures (a
  * group whose figures differ gives two problems: what the totals hold,
@@ -81,7 +88,7 @@ maint_totals(struct db *db, struct maint_problems *out, char **cause)
 		sql = xasprintf("SELECT 'the totals hold', k.* FROM (SELECT * "
 		    "FROM %s EXCEPT %s) k UNION ALL SELECT 'a recount of the "
 		    "takes gives', r.* FROM (%s EXCEPT SELECT * FROM %s) r "
-		    "ORDER BY 2, 3, 4, 1 DESC", mt->table, mt->recount,
+		    "ORDER BY 2, 3, 1 DESC", mt->table, mt->recount,
 		    mt->recount, mt->table);
 		st = db_prepare(db, sql, cause);
 		free(sql);

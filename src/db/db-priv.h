@@ -53,6 +53,11 @@
 	"substr(t.created, 1, 10), count(*), " DB_STATS_AGG		\
 	"FROM take t GROUP BY 1, 2, 3, 4, 5, 6"
 
+/* shot_total (migration 4): the same sums per shot only. */
+#define DB_SHOT_RECOUNT							\
+	"SELECT t.shot_id, count(*), " DB_STATS_AGG			\
+	"FROM take t GROUP BY 1"
+
 /*
  * reason_total (migration 4): per shot and reject reason, the number of
  * ready rejected takes carrying that reason; reason '' counts those

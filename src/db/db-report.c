@@ -39,7 +39,10 @@
 
 #define REPORT_SCENE	"(?1 IS NULL OR h.scene_id = ?1) "
 
-/* Prepare sql and bind the filter as ?1 to ?5 (when it has them). */
+/*
+ * Prepare sql and bind the filter as ?1 to ?5 (when it has them; a
+ * statement with ?1 only gets the scene).
+ */
 static sqlite3_stmt *
 report_prepare(struct db *db, const char *sql, const struct report_filter *f,
     char **cause)
@@ -51,14 +54,28 @@ report_prepare(struct db *db, const char *sql, const struct report_filter *f,
 	st = db_prepare(db, sql, cause);
 	if (st == NULL)
 		return NULL;
+	if (f == NULL || sqlite3_bind_parameter_count(st) < 1)
+		return st;
+	db_bind_ll(st, 1, f->scene_id > 0 ? f->scene_id : -1);
 	if (sqlite3_bind_parameter_count(st) < 5)
 		return st;
-	db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ? f->scene_id : -1);
 	db_bind_text(st, 2, f != NULL ? f->since : NULL);
 	db_bind_text(st, 3, f != NULL ? f->until : NULL);
 	db_bind_text(st, 4, f != NULL ? f->backend : NULL);
 	db_bind_text(st, 5, f != NULL ? f->person : NULL);
 	return st;
+}
+
+/*
+ * Whether filter f restricts at most the scene, which shot_total (one
+ * row a shot) and reason_total can answer; the other filters need
+ * take_total's days, backends and people, or the takes.
+ */
+static int
+report_coarse(const struct report_filter *f)
+{
+	return f == NULL || (f->since == NULL && f->until == NULL &&
+	    f->backend == NULL && f->person == NULL);
 }
 
 /* Read the 9 sums of REPORT_TAGG starting at column i. */
@@ -178,15 +195,26 @@ db_report_shots(struct db *db, const struct report_filter *f,
 	struct report_shot	*sh;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
-	    "h.description, h.status, h.created, "
-	    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
-	    REPORT_TAGG
-	    "FROM shot h JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take_total x ON x.shot_id = h.id AND " REPORT_TOTALS
-	    "WHERE " REPORT_SCENE
-	    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
-	    f, cause);
+	if (report_coarse(f))
+		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
+		    "h.description, h.status, h.created, "
+		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
+		    REPORT_TAGG
+		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+		    "LEFT JOIN shot_total x ON x.shot_id = h.id "
+		    "WHERE " REPORT_SCENE
+		    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+		    f, cause);
+	else
+		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
+		    "h.description, h.status, h.created, "
+		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
+		    REPORT_TAGG
+		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+		    "LEFT JOIN take_total x ON x.shot_id = h.id AND "
+		    REPORT_TOTALS "WHERE " REPORT_SCENE
+		    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+		    f, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -307,15 +335,11 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 	struct report_reason	*r;
 	int			 rc;
 
-	if (f == NULL || (f->since == NULL && f->until == NULL &&
-	    f->backend == NULL && f->person == NULL)) {
+	if (report_coarse(f)) {
 		st = report_prepare(db, "SELECT h.scene_id, "
 		    "nullif(x.reason, ''), sum(x.n) FROM reason_total x "
 		    "JOIN shot h ON h.id = x.shot_id WHERE " REPORT_SCENE
-		    "GROUP BY h.scene_id, x.reason", NULL, cause);
-		if (st != NULL)
-			db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ?
-			    f->scene_id : -1);
+		    "GROUP BY h.scene_id, x.reason", f, cause);
 	} else {
 		st = report_prepare(db, "SELECT h.scene_id, r.reason, "
 		    "count(*) FROM take t JOIN shot h ON h.id = t.shot_id "
@@ -408,9 +432,14 @@ db_report_total(struct db *db, const struct report_filter *f,
 	int		 rc;
 
 	memset(s, 0, sizeof *s);
-	st = report_prepare(db, "SELECT " REPORT_TAGG
-	    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS, f, cause);
+	if (report_coarse(f))
+		st = report_prepare(db, "SELECT " REPORT_TAGG
+		    "FROM shot_total x JOIN shot h ON h.id = x.shot_id "
+		    "WHERE " REPORT_SCENE, f, cause);
+	else
+		st = report_prepare(db, "SELECT " REPORT_TAGG
+		    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
+		    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS, f, cause);
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);

@@ -37,14 +37,15 @@
 	"AS model, " R ".created_by AS person, substr(" R ".created, 1, 10) "\
 	"AS day"
 
-#define TOTAL_SHARE(R, op)						\
-	"INSERT INTO take_total SELECT t.shot_id, t.prompt_id, t.backend, "\
-	"t.model, t.person, t.day, count(*), " DB_STATS_AGG		\
-	"FROM (SELECT " TOTAL_KEY(R) ", " R ".status AS status, "	\
-	R ".verdict AS verdict, " R ".duration_ms AS duration_ms, "	\
-	R ".in_ms AS in_ms, " R ".out_ms AS out_ms, " R ".cost AS cost) "\
-	"AS t WHERE true ON CONFLICT (shot_id, prompt_id, backend, model, "\
-	"person, day) DO UPDATE SET n = n " op " excluded.n, "		\
+/* The columns of take R that the sums read, for DB_STATS_AGG as t. */
+#define TOTAL_ROW(R)							\
+	R ".status AS status, " R ".verdict AS verdict, "		\
+	R ".duration_ms AS duration_ms, " R ".in_ms AS in_ms, "		\
+	R ".out_ms AS out_ms, " R ".cost AS cost"
+
+/* Add (op +) or take away (op -) the sums of the row excluded. */
+#define TOTAL_SET(op)							\
+	"n = n " op " excluded.n, "					\
 	"takes = takes " op " excluded.takes, "				\
 	"failed = failed " op " excluded.failed, "			\
 	"kept = kept " op " excluded.kept, "				\
@@ -54,6 +55,22 @@
 	"ms_generated = ms_generated " op " excluded.ms_generated, "	\
 	"ms_used = ms_used " op " excluded.ms_used, "			\
 	"cost = cost " op " excluded.cost;"
+
+#define TOTAL_SHARE(R, op)						\
+	"INSERT INTO take_total SELECT t.shot_id, t.prompt_id, t.backend, "\
+	"t.model, t.person, t.day, count(*), " DB_STATS_AGG		\
+	"FROM (SELECT " TOTAL_KEY(R) ", " TOTAL_ROW(R) ") "		\
+	"AS t WHERE true ON CONFLICT (shot_id, prompt_id, backend, model, "\
+	"person, day) DO UPDATE SET " TOTAL_SET(op)
+
+/* The same for shot_total, the sums per shot only. */
+#define SHOT_SHARE(R, op)						\
+	"INSERT INTO shot_total SELECT t.shot_id, count(*), " DB_STATS_AGG\
+	"FROM (SELECT " R ".shot_id AS shot_id, " TOTAL_ROW(R) ") AS t "\
+	"WHERE true ON CONFLICT (shot_id) DO UPDATE SET " TOTAL_SET(op)
+
+#define SHOT_PRUNE(R)							\
+	"DELETE FROM shot_total WHERE shot_id = " R ".shot_id AND n = 0;"
 
 /* Remove the row of take_total that take R left empty, if it did. */
 #define TOTAL_PRUNE(R)							\
@@ -271,8 +288,10 @@ static const char *const migrations[] = {
 	 * (no code path can forget them), so statistics and reports read
 	 * a few rows per shot instead of scanning every take. n counts
 	 * the takes of a row in any status; a row is removed at 0.
-	 * reason_total does the same per shot for the reject reasons
-	 * of the report. `takeboard check` compares both with a fresh recount.
+	 * shot_total holds the same sums per shot only (a row a shot:
+	 * the board, and statistics by production, scene and shot, do
+	 * not grow with the takes at all), and reason_total the reject
+	 * reasons per shot for the report. `takeboard check` compares both with a fresh recount.
 	 */
 	"CREATE TABLE take_total ("
 	"  shot_id INTEGER NOT NULL,"
@@ -295,14 +314,30 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;"
 	"CREATE INDEX take_total_prompt ON take_total (prompt_id);"
 	"INSERT INTO take_total " DB_TOTAL_RECOUNT ";"
+	"CREATE TABLE shot_total ("
+	"  shot_id INTEGER PRIMARY KEY,"
+	"  n INTEGER NOT NULL,"
+	"  takes INTEGER NOT NULL,"
+	"  failed INTEGER NOT NULL,"
+	"  kept INTEGER NOT NULL,"
+	"  maybe INTEGER NOT NULL,"
+	"  rejected INTEGER NOT NULL,"
+	"  unreviewed INTEGER NOT NULL,"
+	"  ms_generated INTEGER NOT NULL,"
+	"  ms_used INTEGER NOT NULL,"
+	"  cost INTEGER NOT NULL"
+	");"
+	"INSERT INTO shot_total " DB_SHOT_RECOUNT ";"
 	"CREATE TRIGGER take_total_insert AFTER INSERT ON take BEGIN "
-	TOTAL_SHARE("NEW", "+") " END;"
+	TOTAL_SHARE("NEW", "+") SHOT_SHARE("NEW", "+") " END;"
 	"CREATE TRIGGER take_total_delete AFTER DELETE ON take BEGIN "
-	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD") " END;"
+	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD")
+	SHOT_SHARE("OLD", "-") SHOT_PRUNE("OLD") " END;"
 	"CREATE TRIGGER take_total_update AFTER UPDATE OF shot_id, prompt_id, "
 	"  backend, model, created_by, created, status, verdict, "
 	"  duration_ms, in_ms, out_ms, cost ON take BEGIN "
 	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD") TOTAL_SHARE("NEW", "+")
+	SHOT_SHARE("OLD", "-") SHOT_PRUNE("OLD") SHOT_SHARE("NEW", "+")
 	" END;"
 	"CREATE TABLE reason_total ("
 	"  shot_id INTEGER NOT NULL,"

@@ -25,7 +25,8 @@
 	"(?1 IS NULL OR h.scene_id = ?1) AND (?2 IS NULL OR h.id = ?2) "
 
 /*
- * Every grouping reads the maintained totals x (take_total), never the
+ * Every grouping reads the maintained totals x (shot_total, one row a
+ * shot, or take_total for variants, backends and models), never the
  * takes: DB_TOTAL_AGG adds up rows that hold DB_STATS_AGG's sums, so
  * the figures are those of a scan (tests/cli/totals.sh and `takeboard
  * check` prove it), at a cost that grows with the number of shots.
@@ -35,17 +36,17 @@
 static const char *const stats_sql[] = {
 	/* STATS_BY_PRODUCTION */
 	"SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, " DB_TOTAL_AGG
-	"FROM take_total x JOIN shot h ON h.id = x.shot_id WHERE " STATS_WHERE,
+	"FROM shot_total x JOIN shot h ON h.id = x.shot_id WHERE " STATS_WHERE,
 	/* STATS_BY_SCENE: every scene, also those without takes */
 	"SELECT s.code, s.heading, NULL, NULL, NULL, NULL, NULL, " DB_TOTAL_AGG
 	"FROM scene s LEFT JOIN shot h ON h.scene_id = s.id "
-	"LEFT JOIN take_total x ON x.shot_id = h.id "
+	"LEFT JOIN shot_total x ON x.shot_id = h.id "
 	"WHERE (?1 IS NULL OR s.id = ?1) AND (?2 IS NULL OR h.id = ?2) "
 	"GROUP BY s.id ORDER BY s.position, s.id",
 	/* STATS_BY_SHOT */
 	"SELECT s.code, s.heading, h.code, NULL, NULL, NULL, NULL, "
 	DB_TOTAL_AGG "FROM shot h JOIN scene s ON s.id = h.scene_id "
-	"LEFT JOIN take_total x ON x.shot_id = h.id WHERE " STATS_WHERE
+	"LEFT JOIN shot_total x ON x.shot_id = h.id WHERE " STATS_WHERE
 	"GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
 	/* STATS_BY_PROMPT: every variant, then takes without a variant */
 	"SELECT * FROM ("

@@ -252,13 +252,22 @@ run "$T" check
 [ "$RC" -eq 1 ] || fail "check passed a missing reason total"
 has '^totals: reason_total, shot=[0-9]+, reason=[a-z]*: a recount of the takes gives n=[0-9]+$'
 
+python3 -c "
+import sqlite3
+db = sqlite3.connect('takeboard.db')
+db.execute('UPDATE shot_total SET ms_used = ms_used + 7 WHERE shot_id = (SELECT min(shot_id) FROM shot_total)')
+db.commit()" || fail "cannot damage the shots' totals"
+run "$T" check
+[ "$RC" -eq 1 ] || fail "check passed a damaged shot total"
+has '^totals: shot_total, shot=[0-9]+: the totals hold n=[0-9]+ takes=[0-9]+ .* ms_used=[0-9]+ cost='
+
 # A production made before the totals existed gets them by migration.
 python3 -c "
 import sqlite3
 db = sqlite3.connect('takeboard.db')
 for (n,) in db.execute(\"SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('take', 'take_reason')\").fetchall():
     db.execute('DROP TRIGGER ' + n)
-db.executescript('''DROP TABLE take_total; DROP TABLE reason_total;
+db.executescript('''DROP TABLE take_total; DROP TABLE reason_total; DROP TABLE shot_total;
 PRAGMA user_version = 3;''')" ||
     fail "cannot make a schema 3 production"
 ok "$T" check
@@ -268,8 +277,9 @@ import sqlite3
 db = sqlite3.connect('takeboard.db')
 print(db.execute('PRAGMA user_version').fetchone()[0],
       db.execute('SELECT count(*) FROM take_total').fetchone()[0],
-      db.execute('SELECT count(*) FROM reason_total').fetchone()[0])"
+      db.execute('SELECT count(*) FROM reason_total').fetchone()[0],
+      db.execute('SELECT count(*) FROM shot_total').fetchone()[0])"
 set -- $OUT
-[ "$1" -eq 4 ] && [ "$2" -gt 0 ] && [ "$3" -gt 0 ] ||
+[ "$1" -eq 4 ] && [ "$2" -gt 0 ] && [ "$3" -gt 0 ] && [ "$4" -gt 0 ] ||
     fail "not migrated and filled: $OUT"
 exit 0
