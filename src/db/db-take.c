@@ -239,6 +239,38 @@ db_take_list(struct db *db, const struct take_filter *f,
 }
 
 /*
+ * The takes whose ids are ids[0..n-1] (ids that name no take are left
+ * out; an id given twice is read twice), appended to *out in the order
+ * given: one statement, stepped once per id, so that an import naming
+ * 100k takes reads those and not the whole production.
+ */
+int
+db_take_list_ids(struct db *db, const long long *ids, size_t n,
+    struct take_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	if (st == NULL)
+		return -1;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			take_read(st, ARRAY_ADD(out));
+			rc = sqlite3_step(st);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
+	return 0;
+}
+
+/*
  * Record a take of shot tk->shot_id (variant tk->prompt_id when > 0,
  * which must belong to the same shot). Fields used: file, file_size,
  * duration_ms, state, error, job_id, backend, model, cost, notes. On
