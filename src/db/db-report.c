@@ -39,6 +39,12 @@
 
 #define REPORT_SCENE	"(?1 IS NULL OR h.scene_id = ?1) "
 
+/* The same on totals x without joining their shot (which would cost a
+ * lookup per row of take_total when the report covers every scene). */
+#define REPORT_XSCENE							\
+	"(?1 IS NULL OR x.shot_id IN (SELECT id FROM shot WHERE "	\
+	"scene_id = ?1)) "
+
 /*
  * Prepare sql and bind the filter as ?1 to ?5 (when it has them; a
  * statement with ?1 only gets the scene).
@@ -290,13 +296,12 @@ db_report_groups(struct db *db, const struct report_filter *f,
     enum report_by by, struct report_groups *out, char **cause)
 {
 	static const char *const sql[] = {
-		"SELECT x.person, NULL, " REPORT_TAGG
-		"FROM take_total x JOIN shot h ON h.id = x.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+		"SELECT x.person, NULL, " REPORT_TAGG "FROM take_total x "
+		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
 		"GROUP BY x.person",
 		"SELECT nullif(x.backend, ''), nullif(x.model, ''), "
-		REPORT_TAGG "FROM take_total x JOIN shot h ON h.id = x.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+		REPORT_TAGG "FROM take_total x "
+		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
 		"GROUP BY x.backend, x.model",
 	};
 	sqlite3_stmt		*st;
@@ -374,9 +379,8 @@ db_report_days(struct db *db, const struct report_filter *f,
 	struct report_daysum	*d;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT x.day, "
-	    REPORT_TAGG "FROM take_total x JOIN shot h ON h.id = x.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS
+	st = report_prepare(db, "SELECT x.day, " REPORT_TAGG
+	    "FROM take_total x WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
 	    "GROUP BY x.day ORDER BY x.day", f, cause);
 	if (st == NULL)
 		return -1;
@@ -438,8 +442,8 @@ db_report_total(struct db *db, const struct report_filter *f,
 		    "WHERE " REPORT_SCENE, f, cause);
 	else
 		st = report_prepare(db, "SELECT " REPORT_TAGG
-		    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
-		    "WHERE " REPORT_SCENE "AND " REPORT_TOTALS, f, cause);
+		    "FROM take_total x WHERE " REPORT_XSCENE "AND "
+		    REPORT_TOTALS, f, cause);
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);
