@@ -103,7 +103,7 @@ install_deps() {
 		missing+=(libcurl4-openssl-dev)
 	fi
 	if [ "$mode" = check ]; then
-		for p in tmux mandoc python3 chromium; do
+		for p in tmux mandoc python3 chromium sqlite3 curl time; do
 			is_installed "$p" || missing+=("$p")
 		done
 	fi

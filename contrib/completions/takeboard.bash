@@ -152,7 +152,7 @@ _takeboard()
 			[ "$cmd" = shot ] &&
 			    _takeboard_reply -W "$_takeboard_sizes" -- "$cur" ;;
 		--by)
-			_takeboard_reply -W "production scene shot prompt" \
+			_takeboard_reply -W "production scene shot prompt backend model" \
 			    -- "$cur" ;;
 		--file)
 			compopt -o filenames 2>/dev/null

@@ -91,7 +91,7 @@ for c in init production
 end
 complete -c takeboard -n '__takeboard_needs_sub demo' -x -a '(__fish_complete_directories (commandline -ct))'
 complete -c takeboard -n '__takeboard_using production' -l json -d 'Print JSON'
-complete -c takeboard -n '__takeboard_using stats' -l by -x -a 'production scene shot prompt' -d 'Group by'
+complete -c takeboard -n '__takeboard_using stats' -l by -x -a 'production scene shot prompt backend model' -d 'Group by'
 complete -c takeboard -n '__takeboard_using stats' -l scene -x -d 'Only this scene'
 complete -c takeboard -n '__takeboard_using stats' -l shot -x -d 'Only this shot'
 complete -c takeboard -n '__takeboard_using stats' -l json -d 'Print JSON'

@@ -671,6 +671,28 @@ io_csv_print(const struct csv_doc *d, const struct csv_plan *p,
 	(void)d;
 }
 
+/*
+ * The takes a take list names, read one by one rather than the whole
+ * production (an import of 100k rows into a million takes would hold
+ * every take in memory). Returns 0, or 1 after an error.
+ */
+static int
+io_csv_takes(struct cli *c, const struct csv_doc *d, struct take_list *out)
+{
+	long long	*ids;
+	char		*cause;
+	size_t		 i;
+	int		 rv = 0;
+
+	ids = xreallocarray(NULL, d->takes.n + 1, sizeof *ids);
+	for (i = 0; i < d->takes.n; i++)
+		ids[i] = d->takes.v[i].take_id;
+	if (db_take_list_ids(c->db, ids, d->takes.n, out, &cause) != 0)
+		rv = cli_fail(c, cause);
+	free(ids);
+	return rv;
+}
+
 /* `import csv FILE [--dry-run]` */
 int
 cli_import_csv(struct cli *c, int argc, char **argv)
@@ -681,7 +703,6 @@ cli_import_csv(struct cli *c, int argc, char **argv)
 	struct shot_list	 shots;
 	struct take_list	 takes;
 	struct prompt_list	 prompts;
-	struct take_filter	 f;
 	struct io_out		 o;
 	const char		*file;
 	char			*data, *cause;
@@ -718,11 +739,8 @@ cli_import_csv(struct cli *c, int argc, char **argv)
 			goto out;
 		}
 	} else {
-		take_filter_init(&f);
-		if (db_take_list(c->db, &f, &takes, &cause) != 0) {
-			cli_fail(c, cause);
+		if (io_csv_takes(c, &doc, &takes) != 0)
 			goto out;
-		}
 		if (io_prompts(c, &shots, &prompts) != 0)
 			goto out;
 		if (io_csv_plan_takes(&doc, &takes, &prompts, &plan,

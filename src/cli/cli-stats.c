@@ -58,8 +58,8 @@ stats_cells(struct table *t, const struct stats *s)
 	}
 }
 
-/* `stats [--by production|scene|shot|prompt] [--scene CODE] [--shot CODE]
- * [--json]` */
+/* `stats [--by production|scene|shot|prompt|backend|model] [--scene CODE]
+ * [--shot CODE] [--json]` */
 int
 cli_stats(struct cli *c, int argc, char **argv)
 {
@@ -133,13 +133,17 @@ cli_stats(struct cli *c, int argc, char **argv)
 			const struct stats_row *sr = &rows.v[i];
 
 			r = cJSON_CreateObject();
-			if (by >= STATS_BY_SCENE) {
+			if (by >= STATS_BY_SCENE && by <= STATS_BY_PROMPT) {
 				cJSON_AddStringToObject(r, "scene", sr->scene);
 				cJSON_AddStringToObject(r, "heading",
 				    sr->heading);
 			}
-			if (by >= STATS_BY_SHOT)
+			if (by == STATS_BY_SHOT || by == STATS_BY_PROMPT)
 				cJSON_AddStringToObject(r, "shot", sr->shot);
+			if (by >= STATS_BY_BACKEND)
+				out_json_str(r, "backend", sr->backend);
+			if (by == STATS_BY_MODEL)
+				out_json_str(r, "model", sr->model);
 			if (by == STATS_BY_PROMPT) {
 				if (sr->prompt_id > 0)
 					cJSON_AddNumberToObject(r, "prompt",
@@ -159,7 +163,8 @@ cli_stats(struct cli *c, int argc, char **argv)
 	t = table_new();
 	table_col(t, by == STATS_BY_PRODUCTION ? "PRODUCTION" :
 	    by == STATS_BY_SCENE ? "SCENE" : by == STATS_BY_SHOT ? "SHOT" :
-	    "VARIANT", TABLE_LEFT);
+	    by == STATS_BY_PROMPT ? "VARIANT" : by == STATS_BY_BACKEND ?
+	    "BACKEND" : "BACKEND/MODEL", TABLE_LEFT);
 	table_col(t, "TAKES", TABLE_RIGHT);
 	table_col(t, "FAIL", TABLE_RIGHT);
 	table_col(t, "KEPT", TABLE_RIGHT);
@@ -181,9 +186,16 @@ cli_stats(struct cli *c, int argc, char **argv)
 				name = xstrdup(sr->scene);
 			else if (by == STATS_BY_SHOT)
 				name = xstrdup(sr->shot);
-			else
+			else if (by == STATS_BY_PROMPT)
 				name = xasprintf("%s/%s", sr->shot,
 				    sr->label != NULL ? sr->label : "-");
+			else if (by == STATS_BY_BACKEND)
+				name = xstrdup(sr->backend != NULL ?
+				    sr->backend : "(none)");
+			else
+				name = xasprintf("%s/%s", sr->backend != NULL ?
+				    sr->backend : "(none)", sr->model != NULL ?
+				    sr->model : "(none)");
 			table_cell(t, name);
 			free(name);
 			stats_cells(t, &sr->s);

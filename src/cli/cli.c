@@ -157,8 +157,8 @@ static const struct cli_cmd cli_cmds[] = {
 	{ NULL, "budget", "[AMOUNT | none]",
 	  "show or set the production's budget cap", cli_budget },
 
-	{ NULL, "stats", "[--by production|scene|shot|prompt] [--scene CODE] "
-	  "[--shot CODE] [--json]",
+	{ NULL, "stats", "[--by production|scene|shot|prompt|backend|model] "
+	  "[--scene CODE] [--shot CODE] [--json]",
 	  "keep ratio, usage and cost", cli_stats },
 	{ NULL, "log", "[N] [--json]",
 	  "who changed what, newest first", cli_log },

@@ -247,15 +247,16 @@ out:
 
 /* ----------------------------------------------------------------- scenes */
 
+/* The takes and kept takes of a scene or shot come from the maintained
+ * totals (shot_total), so listing them does not read every take. */
 #define SCENE_COLS							\
 	"s.id, s.code, s.position, s.heading, s.synopsis, s.notes, "	\
 	"s.status, s.created, "						\
 	"(SELECT count(*) FROM shot h WHERE h.scene_id = s.id), "	\
-	"(SELECT count(*) FROM take t JOIN shot h ON t.shot_id = h.id "	\
-	"  WHERE h.scene_id = s.id AND t.status = 'ready'), "		\
-	"(SELECT count(*) FROM take t JOIN shot h ON t.shot_id = h.id "	\
-	"  WHERE h.scene_id = s.id AND t.status = 'ready' AND "		\
-	"  t.verdict = 'keep'), "					\
+	"(SELECT coalesce(sum(x.takes), 0) FROM shot_total x JOIN shot h "\
+	"  ON x.shot_id = h.id WHERE h.scene_id = s.id), "		\
+	"(SELECT coalesce(sum(x.kept), 0) FROM shot_total x JOIN shot h "\
+	"  ON x.shot_id = h.id WHERE h.scene_id = s.id), "		\
 	"s.section, s.description "
 
 static void
@@ -728,10 +729,10 @@ out:
 	"h.size, h.angle, h.movement, h.lens, h.target_ms, h.action, "	\
 	"h.dialogue, h.status, h.notes, h.created, "			\
 	"(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "	\
-	"(SELECT count(*) FROM take t WHERE t.shot_id = h.id AND "	\
-	"  t.status = 'ready'), "					\
-	"(SELECT count(*) FROM take t WHERE t.shot_id = h.id AND "	\
-	"  t.status = 'ready' AND t.verdict = 'keep') "			\
+	"coalesce((SELECT x.takes FROM shot_total x "			\
+	"  WHERE x.shot_id = h.id), 0), "				\
+	"coalesce((SELECT x.kept FROM shot_total x "			\
+	"  WHERE x.shot_id = h.id), 0) "				\
 	"FROM shot h JOIN scene s ON s.id = h.scene_id "
 
 static void

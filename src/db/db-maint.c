@@ -4,7 +4,8 @@
  * file beside the target, checked with integrity_check, then renamed:
  * it is consistent even while others write (it reads one snapshot), and
  * the target is never half-written. The database file itself is never
- * opened by anything but SQLite, which would break SQLite's locks.
+ * opened by anything but SQLite, which would break SQLite's locks. The
+ * check also recounts the maintained statistics' totals.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/xmalloc.h"
 #include "db/db.h"
@@ -29,6 +31,94 @@ maint_add(struct maint_problems *out, const char *what, const char *detail)
 	p = ARRAY_ADD(out);
 	p->what = xstrdup(what);
 	p->detail = xstrdup(detail);
+}
+
+/* A table of maintained totals: its key's and figures' names. */
+struct maint_total {
+	const char		*table;
+	const char		*recount;
+	int			 nkey;
+	const char *const	*names;
+	int			 nnames;
+};
+
+static const char *const maint_take_names[] = {
+	"shot", "variant", "backend", "model", "person", "day",
+	"n", "takes", "failed", "kept", "maybe", "rejected", "unreviewed",
+	"ms_generated", "ms_used", "cost"
+};
+
+static const char *const maint_shot_names[] = {
+	"shot", "n", "takes", "failed", "kept", "maybe", "rejected",
+	"unreviewed", "ms_generated", "ms_used", "cost"
+};
+
+static const char *const maint_reason_names[] = {
+	"shot", "reason", "n"
+};
+
+static const struct maint_total maint_totals_list[] = {
+	{ "take_total", DB_TOTAL_RECOUNT, 6, maint_take_names, 16 },
+	{ "shot_total", DB_SHOT_RECOUNT, 1, maint_shot_names, 11 },
+	{ "reason_total", DB_REASON_RECOUNT, 2, maint_reason_names, 3 },
+};
+
+/*
+ * Compare the maintained totals (take_total, shot_total, reason_total)
+ * with a fresh
+ * recount from the takes: each row that differs, or that only one side
+ * has, is a problem naming its table, its group and its figures (a
+ * group whose figures differ gives two problems: what the totals hold,
+ * what a recount gives). Returns 0 or -1 with *cause.
+ */
+static int
+maint_totals(struct db *db, struct maint_problems *out, char **cause)
+{
+	const struct maint_total	*mt;
+	sqlite3_stmt			*st;
+	struct buf			 b;
+	const char			*v;
+	char				*sql;
+	size_t				 k;
+	int				 rc, i;
+
+	for (k = 0; k < sizeof maint_totals_list /
+	    sizeof maint_totals_list[0]; k++) {
+		mt = &maint_totals_list[k];
+		sql = xasprintf("SELECT 'the totals hold', k.* FROM (SELECT * "
+		    "FROM %s EXCEPT %s) k UNION ALL SELECT 'a recount of the "
+		    "takes gives', r.* FROM (%s EXCEPT SELECT * FROM %s) r "
+		    "ORDER BY 2, 3, 1 DESC", mt->table, mt->recount,
+		    mt->recount, mt->table);
+		st = db_prepare(db, sql, cause);
+		free(sql);
+		if (st == NULL)
+			return -1;
+		for (;;) {
+			rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW)
+				break;
+			buf_init(&b);
+			buf_addf(&b, "%s", mt->table);
+			for (i = 0; i < mt->nnames; i++) {
+				v = (const char *)sqlite3_column_text(st,
+				    1 + i);
+				if (i == mt->nkey)
+					buf_addf(&b, ": %s", (const char *)
+					    sqlite3_column_text(st, 0));
+				buf_addf(&b, "%s%s=%s", i == 0 ? ", " :
+				    i < mt->nkey ? ", " : " ", mt->names[i],
+				    v != NULL ? v : "");
+			}
+			maint_add(out, "totals", buf_str(&b));
+			buf_fini(&b);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, cause, "cannot recount the %s",
+			    mt->table);
+	}
+	return 0;
 }
 
 /* Run PRAGMA integrity_check on an open handle; 0 when "ok", else -1 with
@@ -162,7 +252,7 @@ db_maint_check(struct db *db, struct maint_problems *out, char **cause)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot check the foreign keys");
-	return 0;
+	return maint_totals(db, out, cause);
 }
 
 /* Every take with a clip file, appended to *out. */

@@ -30,6 +30,46 @@
 	"  coalesce(t.duration_ms, 0)) - coalesce(t.in_ms, 0)) END), 0), "\
 	"coalesce(sum(t.cost), 0) "
 
+/*
+ * The maintained totals (table take_total, migration 4): the same sums
+ * kept per shot, variant (0: none), backend and model ('' when not
+ * recorded), person and day of creation, by triggers on take, so that
+ * every grouping and filter of `stats` and `report` except the reject
+ * reasons reads a few rows per shot instead of every take.
+ * DB_TOTAL_AGG adds the rows x of take_total up, in DB_STATS_AGG's
+ * order. DB_TOTAL_RECOUNT computes take_total afresh from take, for the
+ * migration's backfill and for `takeboard check`.
+ */
+#define DB_TOTAL_AGG							\
+	"coalesce(sum(x.takes), 0), coalesce(sum(x.failed), 0), "	\
+	"coalesce(sum(x.kept), 0), coalesce(sum(x.maybe), 0), "		\
+	"coalesce(sum(x.rejected), 0), coalesce(sum(x.unreviewed), 0), "\
+	"coalesce(sum(x.ms_generated), 0), coalesce(sum(x.ms_used), 0), "\
+	"coalesce(sum(x.cost), 0) "
+
+#define DB_TOTAL_RECOUNT						\
+	"SELECT t.shot_id, coalesce(t.prompt_id, 0), "			\
+	"coalesce(t.backend, ''), coalesce(t.model, ''), t.created_by, "\
+	"substr(t.created, 1, 10), count(*), " DB_STATS_AGG		\
+	"FROM take t GROUP BY 1, 2, 3, 4, 5, 6"
+
+/* shot_total (migration 4): the same sums per shot only. */
+#define DB_SHOT_RECOUNT							\
+	"SELECT t.shot_id, count(*), " DB_STATS_AGG			\
+	"FROM take t GROUP BY 1"
+
+/*
+ * reason_total (migration 4): per shot and reject reason, the number of
+ * ready rejected takes carrying that reason; reason '' counts those
+ * rejected without one. A take with two reasons counts once for each.
+ * DB_REASON_RECOUNT computes it afresh from the takes.
+ */
+#define DB_REASON_RECOUNT						\
+	"SELECT t.shot_id, coalesce(r.reason, ''), count(*) "		\
+	"FROM take t LEFT JOIN take_reason r ON r.take_id = t.id "	\
+	"WHERE t.status = 'ready' AND t.verdict = 'reject' "		\
+	"GROUP BY 1, 2"
+
 struct db {
 	sqlite3		*h;
 	char		*path;		/* absolute path of the file */

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Report queries. Each one scans the takes once with the same filter
- * (REPORT_TAKES, parameters ?1 to ?5) and the same aggregate list as
- * `takeboard stats` (REPORT_AGG is DB_STATS_AGG of db-priv.h, column for
- * column), so every figure of a report agrees with the statistics;
- * tests/cli/report-sql.sh checks both against independent SQL. Groups
- * are made by SQLite, so a report stays linear in the number of takes.
+ * Report queries. Each one reads the maintained totals (take_total and,
+ * for the reject reasons, reason_total, or the takes when a filter is
+ * finer than reason_total) with the same filter (REPORT_TOTALS or
+ * REPORT_TAKES, parameters ?1 to ?5) and the same sums as `takeboard
+ * stats` (DB_STATS_AGG of db-priv.h, through the totals), so every
+ * figure of a report agrees with the statistics and a report reads a
+ * few rows per shot, not every take; tests/cli/report-sql.sh checks
+ * both against independent SQL. Groups are made by SQLite.
  */
 #include "config.h"
 
@@ -17,10 +19,18 @@
 #include "util/xmalloc.h"
 #include "db/db-priv.h"
 
-#define REPORT_AGG	DB_STATS_AGG
-#define REPORT_NAGG	9
+/*
+ * The takes a report counts, as a condition on the maintained totals x
+ * (take_total or reason_total, whose day is substr(created, 1, 10) and
+ * person is created_by); ?1 is used on the shot.
+ */
+#define REPORT_TOTALS							\
+	"(?2 IS NULL OR x.day >= ?2) AND (?3 IS NULL OR x.day <= ?3) AND "\
+	"(?4 IS NULL OR x.backend = ?4) AND (?5 IS NULL OR x.person = ?5) "
 
-/* The takes a report counts (t is the take); ?1 is used on the shot. */
+#define REPORT_TAGG	DB_TOTAL_AGG
+
+/* The same condition on the takes t, for the reasons' fallback. */
 #define REPORT_TAKES							\
 	"(?2 IS NULL OR substr(t.created, 1, 10) >= ?2) AND "		\
 	"(?3 IS NULL OR substr(t.created, 1, 10) <= ?3) AND "		\
@@ -29,7 +39,16 @@
 
 #define REPORT_SCENE	"(?1 IS NULL OR h.scene_id = ?1) "
 
-/* Prepare sql and bind the filter as ?1 to ?5 (when it has them). */
+/* The same on totals x without joining their shot (which would cost a
+ * lookup per row of take_total when the report covers every scene). */
+#define REPORT_XSCENE							\
+	"(?1 IS NULL OR x.shot_id IN (SELECT id FROM shot WHERE "	\
+	"scene_id = ?1)) "
+
+/*
+ * Prepare sql and bind the filter as ?1 to ?5 (when it has them; a
+ * statement with ?1 only gets the scene).
+ */
 static sqlite3_stmt *
 report_prepare(struct db *db, const char *sql, const struct report_filter *f,
     char **cause)
@@ -41,9 +60,11 @@ report_prepare(struct db *db, const char *sql, const struct report_filter *f,
 	st = db_prepare(db, sql, cause);
 	if (st == NULL)
 		return NULL;
+	if (f == NULL || sqlite3_bind_parameter_count(st) < 1)
+		return st;
+	db_bind_ll(st, 1, f->scene_id > 0 ? f->scene_id : -1);
 	if (sqlite3_bind_parameter_count(st) < 5)
 		return st;
-	db_bind_ll(st, 1, f != NULL && f->scene_id > 0 ? f->scene_id : -1);
 	db_bind_text(st, 2, f != NULL ? f->since : NULL);
 	db_bind_text(st, 3, f != NULL ? f->until : NULL);
 	db_bind_text(st, 4, f != NULL ? f->backend : NULL);
@@ -51,7 +72,19 @@ report_prepare(struct db *db, const char *sql, const struct report_filter *f,
 	return st;
 }
 
-/* Read the REPORT_AGG columns starting at column i. */
+/*
+ * Whether filter f restricts at most the scene, which shot_total (one
+ * row a shot) and reason_total can answer; the other filters need
+ * take_total's days, backends and people, or the takes.
+ */
+static int
+report_coarse(const struct report_filter *f)
+{
+	return f == NULL || (f->since == NULL && f->until == NULL &&
+	    f->backend == NULL && f->person == NULL);
+}
+
+/* Read the 9 sums of REPORT_TAGG starting at column i. */
 static void
 report_read_stats(sqlite3_stmt *st, int i, struct stats *s)
 {
@@ -168,15 +201,26 @@ db_report_shots(struct db *db, const struct report_filter *f,
 	struct report_shot	*sh;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
-	    "h.description, h.status, h.created, "
-	    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
-	    REPORT_AGG
-	    "FROM shot h JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take t ON t.shot_id = h.id AND " REPORT_TAKES
-	    "WHERE " REPORT_SCENE
-	    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
-	    f, cause);
+	if (report_coarse(f))
+		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
+		    "h.description, h.status, h.created, "
+		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
+		    REPORT_TAGG
+		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+		    "LEFT JOIN shot_total x ON x.shot_id = h.id "
+		    "WHERE " REPORT_SCENE
+		    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+		    f, cause);
+	else
+		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
+		    "h.description, h.status, h.created, "
+		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
+		    REPORT_TAGG
+		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+		    "LEFT JOIN take_total x ON x.shot_id = h.id AND "
+		    REPORT_TOTALS "WHERE " REPORT_SCENE
+		    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+		    f, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -211,19 +255,19 @@ db_report_variants(struct db *db, const struct report_filter *f,
 	int			 rc;
 
 	st = report_prepare(db, "SELECT * FROM ("
-	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_AGG ", "
+	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_TAGG ", "
 	    "  s.position AS sp, s.id AS si, h.position AS hp, h.id AS hi, "
 	    "  p.id AS pi "
 	    "FROM prompt p JOIN shot h ON h.id = p.shot_id "
 	    "JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take t ON t.prompt_id = p.id AND " REPORT_TAKES
+	    "LEFT JOIN take_total x ON x.prompt_id = p.id AND " REPORT_TOTALS
 	    "WHERE " REPORT_SCENE "GROUP BY p.id "
 	    "UNION ALL "
-	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_AGG ", "
+	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_TAGG ", "
 	    "  s.position, s.id, h.position, h.id, 9223372036854775807 "
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
+	    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
 	    "JOIN scene s ON s.id = h.scene_id "
-	    "WHERE t.prompt_id IS NULL AND " REPORT_SCENE "AND " REPORT_TAKES
+	    "WHERE x.prompt_id = 0 AND " REPORT_SCENE "AND " REPORT_TOTALS
 	    "GROUP BY h.id) ORDER BY sp, si, hp, hi, pi", f, cause);
 	if (st == NULL)
 		return -1;
@@ -252,14 +296,13 @@ db_report_groups(struct db *db, const struct report_filter *f,
     enum report_by by, struct report_groups *out, char **cause)
 {
 	static const char *const sql[] = {
-		"SELECT t.created_by, NULL, " REPORT_AGG
-		"FROM take t JOIN shot h ON h.id = t.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
-		"GROUP BY t.created_by",
-		"SELECT t.backend, t.model, " REPORT_AGG
-		"FROM take t JOIN shot h ON h.id = t.shot_id "
-		"WHERE " REPORT_SCENE "AND " REPORT_TAKES
-		"GROUP BY t.backend, t.model",
+		"SELECT x.person, NULL, " REPORT_TAGG "FROM take_total x "
+		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
+		"GROUP BY x.person",
+		"SELECT nullif(x.backend, ''), nullif(x.model, ''), "
+		REPORT_TAGG "FROM take_total x "
+		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
+		"GROUP BY x.backend, x.model",
 	};
 	sqlite3_stmt		*st;
 	struct report_group	*g;
@@ -282,7 +325,9 @@ db_report_groups(struct db *db, const struct report_filter *f,
 }
 
 /*
- * The reject reasons of the filtered rejected takes, per scene: one row
+ * The reject reasons of the filtered rejected takes, per scene, from
+ * reason_total, or from the takes when the filter has days, a backend
+ * or a person (reason_total is kept per shot only): one row
  * per scene and reason with the number of takes carrying it, and a row
  * with a NULL reason for takes rejected without one. A take with two
  * reasons counts once for each. Returns 0 or -1 with *cause.
@@ -295,12 +340,19 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 	struct report_reason	*r;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT h.scene_id, r.reason, count(*) "
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "LEFT JOIN take_reason r ON r.take_id = t.id "
-	    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
-	    REPORT_SCENE "AND " REPORT_TAKES
-	    "GROUP BY h.scene_id, r.reason", f, cause);
+	if (report_coarse(f)) {
+		st = report_prepare(db, "SELECT h.scene_id, "
+		    "nullif(x.reason, ''), sum(x.n) FROM reason_total x "
+		    "JOIN shot h ON h.id = x.shot_id WHERE " REPORT_SCENE
+		    "GROUP BY h.scene_id, x.reason", f, cause);
+	} else {
+		st = report_prepare(db, "SELECT h.scene_id, r.reason, "
+		    "count(*) FROM take t JOIN shot h ON h.id = t.shot_id "
+		    "LEFT JOIN take_reason r ON r.take_id = t.id "
+		    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
+		    REPORT_SCENE "AND " REPORT_TAKES
+		    "GROUP BY h.scene_id, r.reason", f, cause);
+	}
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -327,10 +379,9 @@ db_report_days(struct db *db, const struct report_filter *f,
 	struct report_daysum	*d;
 	int			 rc;
 
-	st = report_prepare(db, "SELECT substr(t.created, 1, 10) AS d, "
-	    REPORT_AGG "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES
-	    "GROUP BY d ORDER BY d", f, cause);
+	st = report_prepare(db, "SELECT x.day, " REPORT_TAGG
+	    "FROM take_total x WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
+	    "GROUP BY x.day ORDER BY x.day", f, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -385,9 +436,14 @@ db_report_total(struct db *db, const struct report_filter *f,
 	int		 rc;
 
 	memset(s, 0, sizeof *s);
-	st = report_prepare(db, "SELECT " REPORT_AGG
-	    "FROM take t JOIN shot h ON h.id = t.shot_id "
-	    "WHERE " REPORT_SCENE "AND " REPORT_TAKES, f, cause);
+	if (report_coarse(f))
+		st = report_prepare(db, "SELECT " REPORT_TAGG
+		    "FROM shot_total x JOIN shot h ON h.id = x.shot_id "
+		    "WHERE " REPORT_SCENE, f, cause);
+	else
+		st = report_prepare(db, "SELECT " REPORT_TAGG
+		    "FROM take_total x WHERE " REPORT_XSCENE "AND "
+		    REPORT_TOTALS, f, cause);
 	if (st == NULL)
 		return -1;
 	rc = sqlite3_step(st);
@@ -410,9 +466,9 @@ db_report_names(struct db *db, enum report_by by, struct str_list *out,
 	int		 rc;
 
 	st = report_prepare(db, by == REPORT_BY_BACKEND ?
-	    "SELECT DISTINCT backend FROM take WHERE backend IS NOT NULL "
+	    "SELECT DISTINCT backend FROM take_total WHERE backend <> '' "
 	    "ORDER BY 1" :
-	    "SELECT DISTINCT created_by FROM take ORDER BY 1", NULL, cause);
+	    "SELECT DISTINCT person FROM take_total ORDER BY 1", NULL, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {

@@ -26,6 +26,102 @@
 	"CHECK (" col " IN ('planned', 'generating', 'review', "	\
 	"'approved', 'post', 'final', 'omitted'))"
 
+/*
+ * Migration 4: add (op +) or take away (op -) take R's share of its row
+ * of take_total. DB_STATS_AGG over the one-row table t gives the share,
+ * so a total is by construction what a scan of the takes would sum.
+ */
+#define TOTAL_KEY(R)							\
+	R ".shot_id AS shot_id, coalesce(" R ".prompt_id, 0) AS prompt_id, "\
+	"coalesce(" R ".backend, '') AS backend, coalesce(" R ".model, '') "\
+	"AS model, " R ".created_by AS person, substr(" R ".created, 1, 10) "\
+	"AS day"
+
+/* The columns of take R that the sums read, for DB_STATS_AGG as t. */
+#define TOTAL_ROW(R)							\
+	R ".status AS status, " R ".verdict AS verdict, "		\
+	R ".duration_ms AS duration_ms, " R ".in_ms AS in_ms, "		\
+	R ".out_ms AS out_ms, " R ".cost AS cost"
+
+/* Add (op +) or take away (op -) the sums of the row excluded. */
+#define TOTAL_SET(op)							\
+	"n = n " op " excluded.n, "					\
+	"takes = takes " op " excluded.takes, "				\
+	"failed = failed " op " excluded.failed, "			\
+	"kept = kept " op " excluded.kept, "				\
+	"maybe = maybe " op " excluded.maybe, "				\
+	"rejected = rejected " op " excluded.rejected, "		\
+	"unreviewed = unreviewed " op " excluded.unreviewed, "		\
+	"ms_generated = ms_generated " op " excluded.ms_generated, "	\
+	"ms_used = ms_used " op " excluded.ms_used, "			\
+	"cost = cost " op " excluded.cost;"
+
+#define TOTAL_SHARE(R, op)						\
+	"INSERT INTO take_total SELECT t.shot_id, t.prompt_id, t.backend, "\
+	"t.model, t.person, t.day, count(*), " DB_STATS_AGG		\
+	"FROM (SELECT " TOTAL_KEY(R) ", " TOTAL_ROW(R) ") "		\
+	"AS t WHERE true ON CONFLICT (shot_id, prompt_id, backend, model, "\
+	"person, day) DO UPDATE SET " TOTAL_SET(op)
+
+/* The same for shot_total, the sums per shot only. */
+#define SHOT_SHARE(R, op)						\
+	"INSERT INTO shot_total SELECT t.shot_id, count(*), " DB_STATS_AGG\
+	"FROM (SELECT " R ".shot_id AS shot_id, " TOTAL_ROW(R) ") AS t "\
+	"WHERE true ON CONFLICT (shot_id) DO UPDATE SET " TOTAL_SET(op)
+
+#define SHOT_PRUNE(R)							\
+	"DELETE FROM shot_total WHERE shot_id = " R ".shot_id AND n = 0;"
+
+/* Remove the row of take_total that take R left empty, if it did. */
+#define TOTAL_PRUNE(R)							\
+	"DELETE FROM take_total WHERE n = 0 AND (shot_id, prompt_id, "	\
+	"backend, model, person, day) = (SELECT shot_id, prompt_id, "	\
+	"backend, model, person, day FROM (SELECT " TOTAL_KEY(R) "));"
+
+/*
+ * Migration 4: add (op +) or take away (op -) take R's share of
+ * reason_total: one for each of its reasons, or for '' when it has none,
+ * when it is a ready rejected take.
+ */
+#define REASON_SHARE(R, op)						\
+	"INSERT INTO reason_total SELECT " R ".shot_id, "		\
+	"coalesce(r.reason, ''), 1 FROM (SELECT 1) LEFT JOIN take_reason r "\
+	"ON r.take_id = " R ".id WHERE " R ".status = 'ready' AND "	\
+	R ".verdict = 'reject' ON CONFLICT (shot_id, reason) DO UPDATE "\
+	"SET n = n " op " excluded.n;"
+
+/* Remove the rows of reason_total that take R left empty. */
+#define REASON_PRUNE(R)							\
+	"DELETE FROM reason_total WHERE shot_id = " R ".shot_id AND n = 0;"
+
+/* Take TID's row for REASON, if it is a ready rejected take, by op 1. */
+#define REASON_ROW(TID, REASON, op)					\
+	"INSERT INTO reason_total SELECT t.shot_id, " REASON ", 1 "	\
+	"FROM take t WHERE t.id = " TID " AND t.status = 'ready' AND "	\
+	"t.verdict = 'reject' ON CONFLICT (shot_id, reason) DO UPDATE "	\
+	"SET n = n " op " excluded.n;"
+
+/* Remove the rows of take TID's shot left empty. */
+#define REASON_PRUNE_TAKE(TID)						\
+	"DELETE FROM reason_total WHERE n = 0 AND shot_id = "		\
+	"(SELECT shot_id FROM take WHERE id = " TID ");"
+
+/*
+ * One reason more (op +) or fewer (op -) on take TID, if it is a ready
+ * rejected take: the reason's row changes by one, and the row of
+ * takes without a reason by one the other way when the take's reasons
+ * went from none to one or from one to none (test: their number after
+ * the change).
+ */
+#define REASON_ONE(TID, REASON, op, unop, test)				\
+	REASON_ROW(TID, REASON, op)					\
+	"INSERT INTO reason_total SELECT t.shot_id, '', 1 FROM take t "	\
+	"WHERE t.id = " TID " AND t.status = 'ready' AND t.verdict = "	\
+	"'reject' AND (SELECT count(*) FROM take_reason WHERE take_id = "\
+	TID ") = " test " ON CONFLICT (shot_id, reason) DO UPDATE "	\
+	"SET n = n " unop " excluded.n;"				\
+	REASON_PRUNE_TAKE(TID)
+
 static const char *const migrations[] = {
 	/* 1: the storyboard, takes and the change log. */
 	"PRAGMA application_id = 1416315492;"
@@ -184,6 +280,98 @@ static const char *const migrations[] = {
 	"  value TEXT NOT NULL"
 	") WITHOUT ROWID;"
 	"PRAGMA user_version = 3;",
+
+	/*
+	 * 4: maintained totals. take_total holds the statistics' sums per
+	 * shot, variant, backend and model, person and day, kept current
+	 * by triggers in the same transaction as every change of a take
+	 * (no code path can forget them), so statistics and reports read
+	 * a few rows per shot instead of scanning every take. n counts
+	 * the takes of a row in any status; a row is removed at 0.
+	 * shot_total holds the same sums per shot only (a row a shot:
+	 * the board, and statistics by production, scene and shot, do
+	 * not grow with the takes at all), and reason_total the reject
+	 * reasons per shot for the report. `takeboard check` compares both with a fresh recount.
+	 */
+	"CREATE TABLE take_total ("
+	"  shot_id INTEGER NOT NULL,"
+	"  prompt_id INTEGER NOT NULL,"
+	"  backend TEXT NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  person TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  takes INTEGER NOT NULL,"
+	"  failed INTEGER NOT NULL,"
+	"  kept INTEGER NOT NULL,"
+	"  maybe INTEGER NOT NULL,"
+	"  rejected INTEGER NOT NULL,"
+	"  unreviewed INTEGER NOT NULL,"
+	"  ms_generated INTEGER NOT NULL,"
+	"  ms_used INTEGER NOT NULL,"
+	"  cost INTEGER NOT NULL,"
+	"  PRIMARY KEY (shot_id, prompt_id, backend, model, person, day)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX take_total_prompt ON take_total (prompt_id);"
+	"INSERT INTO take_total " DB_TOTAL_RECOUNT ";"
+	"CREATE TABLE shot_total ("
+	"  shot_id INTEGER PRIMARY KEY,"
+	"  n INTEGER NOT NULL,"
+	"  takes INTEGER NOT NULL,"
+	"  failed INTEGER NOT NULL,"
+	"  kept INTEGER NOT NULL,"
+	"  maybe INTEGER NOT NULL,"
+	"  rejected INTEGER NOT NULL,"
+	"  unreviewed INTEGER NOT NULL,"
+	"  ms_generated INTEGER NOT NULL,"
+	"  ms_used INTEGER NOT NULL,"
+	"  cost INTEGER NOT NULL"
+	");"
+	"INSERT INTO shot_total " DB_SHOT_RECOUNT ";"
+	"CREATE TRIGGER take_total_insert AFTER INSERT ON take BEGIN "
+	TOTAL_SHARE("NEW", "+") SHOT_SHARE("NEW", "+") " END;"
+	"CREATE TRIGGER take_total_delete AFTER DELETE ON take BEGIN "
+	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD")
+	SHOT_SHARE("OLD", "-") SHOT_PRUNE("OLD") " END;"
+	"CREATE TRIGGER take_total_update AFTER UPDATE OF shot_id, prompt_id, "
+	"  backend, model, created_by, created, status, verdict, "
+	"  duration_ms, in_ms, out_ms, cost ON take BEGIN "
+	TOTAL_SHARE("OLD", "-") TOTAL_PRUNE("OLD") TOTAL_SHARE("NEW", "+")
+	SHOT_SHARE("OLD", "-") SHOT_PRUNE("OLD") SHOT_SHARE("NEW", "+")
+	" END;"
+	"CREATE TABLE reason_total ("
+	"  shot_id INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (shot_id, reason)"
+	") WITHOUT ROWID;"
+	"INSERT INTO reason_total " DB_REASON_RECOUNT ";"
+	"CREATE TRIGGER reason_total_insert AFTER INSERT ON take BEGIN "
+	REASON_SHARE("NEW", "+") " END;"
+	/* Before: a cascade deletes the take's reasons after the take. */
+	"CREATE TRIGGER reason_total_delete BEFORE DELETE ON take BEGIN "
+	REASON_SHARE("OLD", "-") REASON_PRUNE("OLD") " END;"
+	"CREATE TRIGGER reason_total_update AFTER UPDATE OF shot_id, "
+	"  status, verdict ON take BEGIN "
+	REASON_SHARE("OLD", "-") REASON_PRUNE("OLD") REASON_SHARE("NEW", "+")
+	" END;"
+	"CREATE TRIGGER reason_total_add AFTER INSERT ON take_reason BEGIN "
+	REASON_ONE("NEW.take_id", "NEW.reason", "+", "-", "1") " END;"
+	/* A take's own deletion (cascade) finds the take gone: no-op. */
+	"CREATE TRIGGER reason_total_remove AFTER DELETE ON take_reason "
+	"BEGIN " REASON_ONE("OLD.take_id", "OLD.reason", "-", "+", "0")
+	" END;"
+	/* A renamed reason: the take's number of reasons stays. */
+	"CREATE TRIGGER reason_total_rename AFTER UPDATE ON take_reason "
+	"WHEN OLD.take_id = NEW.take_id BEGIN "
+	REASON_ROW("OLD.take_id", "OLD.reason", "-")
+	REASON_ROW("NEW.take_id", "NEW.reason", "+")
+	REASON_PRUNE_TAKE("OLD.take_id") " END;"
+	"CREATE TRIGGER reason_total_change AFTER UPDATE ON take_reason "
+	"WHEN OLD.take_id <> NEW.take_id BEGIN "
+	REASON_ONE("OLD.take_id", "OLD.reason", "-", "+", "0")
+	REASON_ONE("NEW.take_id", "NEW.reason", "+", "-", "1") " END;"
+	"PRAGMA user_version = 4;",
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The keep-ratio statistics from the database, grouped by production,
- * scene, shot or prompt variant, in storyboard order. The sums are
+ * scene, shot or prompt variant, in storyboard order, or by backend and
+ * model. The sums are
  * computed by SQLite; the ratios by model/stats.c.
  */
 #ifndef TB_DB_DB_STATS_H
@@ -16,7 +17,9 @@ enum stats_by {
 	STATS_BY_PRODUCTION,
 	STATS_BY_SCENE,
 	STATS_BY_SHOT,
-	STATS_BY_PROMPT
+	STATS_BY_PROMPT,
+	STATS_BY_BACKEND,
+	STATS_BY_MODEL
 };
 
 struct stats_row {
@@ -25,6 +28,8 @@ struct stats_row {
 	char		*shot;		/* code; by shot and by prompt */
 	long long	 prompt_id;	/* by prompt; 0 for takes without one */
 	char		*label;
+	char		*backend;	/* by backend and model; NULL: none */
+	char		*model;		/* by model; NULL: none recorded */
 	struct stats	 s;
 };
 ARRAY_DECL(stats_rows, struct stats_row);

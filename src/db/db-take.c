@@ -133,6 +133,34 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 #define TAKE_ORDER							\
 	"ORDER BY s.position, s.id, h.position, h.id, t.id"
 
+/*
+ * TAKE_WHERE's "?N IS NULL OR ..." terms cannot use an index, so a list
+ * of one variant, shot or scene scanned every take of the production;
+ * these lead with the narrowest of them as a plain term, which the
+ * planner looks up in take_prompt, take_shot or shot_scene. Indexed by
+ * take_narrow().
+ */
+#define TAKE_NARROW(head)						\
+	{ head "WHERE " TAKE_WHERE TAKE_ORDER,				\
+	  head "WHERE h.scene_id = ?1 AND " TAKE_WHERE TAKE_ORDER,	\
+	  head "WHERE t.shot_id = ?2 AND " TAKE_WHERE TAKE_ORDER,	\
+	  head "WHERE t.prompt_id = ?3 AND " TAKE_WHERE TAKE_ORDER }
+
+static const char *const take_list_sql[] = TAKE_NARROW("SELECT " TAKE_COLS);
+static const char *const take_ids_sql[] = TAKE_NARROW("SELECT t.id FROM "
+    "take t JOIN shot h ON h.id = t.shot_id JOIN scene s ON s.id = "
+    "h.scene_id ");
+
+static int
+take_narrow(const struct take_filter *f)
+{
+	if (f->prompt_id > 0)
+		return 3;
+	if (f->shot_id > 0)
+		return 2;
+	return f->scene_id > 0;
+}
+
 static void
 take_bind_filter(sqlite3_stmt *st, const struct take_filter *f)
 {
@@ -162,9 +190,7 @@ db_take_ids(struct db *db, const struct take_filter *f, long long **ids,
 
 	*ids = NULL;
 	*n = 0;
-	st = db_prepare(db, "SELECT t.id FROM take t JOIN shot h ON h.id = "
-	    "t.shot_id JOIN scene s ON s.id = h.scene_id WHERE " TAKE_WHERE
-	    TAKE_ORDER, cause);
+	st = db_prepare(db, take_ids_sql[take_narrow(f)], cause);
 	if (st == NULL)
 		return -1;
 	take_bind_filter(st, f);
@@ -196,8 +222,7 @@ db_take_list(struct db *db, const struct take_filter *f,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE " TAKE_WHERE
-	    TAKE_ORDER, cause);
+	st = db_prepare(db, take_list_sql[take_narrow(f)], cause);
 	if (st == NULL)
 		return -1;
 	take_bind_filter(st, f);
@@ -210,6 +235,38 @@ db_take_list(struct db *db, const struct take_filter *f,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot list takes");
+	return 0;
+}
+
+/*
+ * The takes whose ids are ids[0..n-1] (ids that name no take are left
+ * out; an id given twice is read twice), appended to *out in the order
+ * given: one statement, stepped once per id, so that an import naming
+ * 100k takes reads those and not the whole production.
+ */
+int
+db_take_list_ids(struct db *db, const long long *ids, size_t n,
+    struct take_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc = SQLITE_DONE;
+
+	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	if (st == NULL)
+		return -1;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			take_read(st, ARRAY_ADD(out));
+			rc = sqlite3_step(st);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
 	return 0;
 }
 

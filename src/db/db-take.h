@@ -34,6 +34,8 @@ int	 db_take_rate(struct db *, long long, int, char **);
 int	 db_take_note(struct db *, long long, const char *, char **);
 int	 db_take_rm(struct db *, long long, char **);
 int	 db_take_file_used(struct db *, const char *, char **);
+int	 db_take_list_ids(struct db *, const long long *, size_t,
+	     struct take_list *, char **);
 int	 db_take_ids(struct db *, const struct take_filter *, long long **,
 	     size_t *, char **);
 int	 db_take_recent_reasons(struct db *, int, struct str_list *, char **);

@@ -1424,45 +1424,104 @@ csv_check_review(const struct csv_take_row *row, const struct take *old,
 	return 0;
 }
 
+/* Order of take pointers by id, for bsearch. */
+static int
+csv_take_cmp(const void *a, const void *b)
+{
+	const struct take	*x = *(const struct take *const *)a;
+	const struct take	*y = *(const struct take *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Order of rows (indices into d->takes) by take id, then line. */
+static const struct csv_doc *csv_sort_doc;
+
+static int
+csv_row_cmp(const void *a, const void *b)
+{
+	const struct csv_take_row	*x, *y;
+
+	x = &csv_sort_doc->takes.v[*(const size_t *)a];
+	y = &csv_sort_doc->takes.v[*(const size_t *)b];
+	if (x->take_id != y->take_id)
+		return x->take_id < y->take_id ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 :
+	    *(const size_t *)a > *(const size_t *)b;
+}
+
+/*
+ * Index the takes by id (*byid, sorted pointers) and find, for each
+ * row, the first earlier row naming the same take (*first; the row's
+ * own index when there is none): sorting, so that a take list as long
+ * as the production is planned in n log n, not n squared.
+ */
+static void
+csv_index_takes(const struct csv_doc *d, const struct take_list *takes,
+    const struct take ***byid, size_t **first)
+{
+	size_t	*order, i;
+
+	*byid = xreallocarray(NULL, takes->n + 1, sizeof **byid);
+	for (i = 0; i < takes->n; i++)
+		(*byid)[i] = &takes->v[i];
+	qsort(*byid, takes->n, sizeof **byid, csv_take_cmp);
+	*first = xreallocarray(NULL, d->takes.n + 1, sizeof **first);
+	order = xreallocarray(NULL, d->takes.n + 1, sizeof *order);
+	for (i = 0; i < d->takes.n; i++)
+		order[i] = i;
+	csv_sort_doc = d;
+	qsort(order, d->takes.n, sizeof *order, csv_row_cmp);
+	csv_sort_doc = NULL;
+	for (i = 0; i < d->takes.n; i++) {
+		if (i > 0 && d->takes.v[order[i]].take_id ==
+		    d->takes.v[order[i - 1]].take_id)
+			(*first)[order[i]] = (*first)[order[i - 1]];
+		else
+			(*first)[order[i]] = order[i];
+	}
+	free(order);
+}
+
 /* io_csv_plan_takes, with cause never NULL. */
 static int
 csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
     const struct prompt_list *prompts, struct csv_plan *p, char **cause)
 {
 	const struct csv_take_row	*row;
-	const struct take		*old;
+	const struct take		*old, **byid, **hit, *kp;
+	struct take			 key;
 	struct csv_take_action		*a;
 	struct take			*t;
 	struct buf			 b;
 	char				*x, *y, *r1, *r2;
-	size_t				 i, j;
+	size_t				 i, j, *first;
 	int				 rv = -1;
 
 	if (cause != NULL)
 		*cause = NULL;
 	memset(p, 0, sizeof *p);
 	buf_init(&b);
+	csv_index_takes(d, takes, &byid, &first);
+	memset(&key, 0, sizeof key);
+	kp = &key;
 	for (i = 0; i < d->takes.n; i++) {
 		row = &d->takes.v[i];
-		old = NULL;
-		for (j = 0; j < takes->n; j++) {
-			if (takes->v[j].id == row->take_id)
-				old = &takes->v[j];
-		}
+		key.id = row->take_id;
+		hit = bsearch(&kp, byid, takes->n, sizeof *byid,
+		    csv_take_cmp);
+		old = hit != NULL ? *hit : NULL;
 		if (old == NULL) {
 			*cause = xasprintf("line %lld: no take %lld (an import "
 			    "changes existing takes; add takes with "
 			    "'takeboard take add')", row->line, row->take_id);
 			goto out;
 		}
-		for (j = 0; j < i; j++) {
-			if (d->takes.v[j].take_id == row->take_id) {
-				*cause = xasprintf("line %lld: take %lld is "
-				    "listed twice (also on line %lld)",
-				    row->line, row->take_id,
-				    d->takes.v[j].line);
-				goto out;
-			}
+		if (first[i] != i) {
+			*cause = xasprintf("line %lld: take %lld is listed "
+			    "twice (also on line %lld)", row->line,
+			    row->take_id, d->takes.v[first[i]].line);
+			goto out;
 		}
 		if (csv_check_takes(row, old, prompts, cause) != 0)
 			goto out;
@@ -1553,6 +1612,8 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	rv = 0;
 out:
 	buf_fini(&b);
+	free(byid);
+	free(first);
 	if (rv != 0)
 		io_csv_plan_free(p);
 	return rv;

@@ -587,6 +587,38 @@ tui_dispatch(struct tui *t, int key)
 	}
 }
 
+/* CPU time of the process so far, in microseconds. */
+static long long
+tui_cpu_us(void)
+{
+	struct timespec	 ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * TAKEBOARD_KEY_CPU=FILE (for contrib/bench): append a line "KEY CPU_US"
+ * per key to FILE, the CPU time from reading the key to the end of the
+ * redraw it caused, and "open CPU_US" for the first screen (the CPU
+ * time from the start of the process). Returns NULL when unset.
+ */
+static FILE *
+tui_keylog_open(void)
+{
+	const char	*path;
+	FILE		*f;
+
+	path = getenv("TAKEBOARD_KEY_CPU");
+	if (path == NULL || *path == '\0')
+		return NULL;
+	f = fopen(path, "a");
+	if (f != NULL)
+		setvbuf(f, NULL, _IOLBF, 0);
+	return f;
+}
+
 /*
  * Run the interface on the production at dbpath until the user quits.
  * flags: TUI_NO_COLOR. max_redraws > 0 leaves after that many screen
@@ -598,11 +630,13 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	struct tui	 t;
 	char		*cause = NULL;
 	long		 redraws = 0;
-	long long	 dv;
+	long long	 dv, cpu0 = 0;
 	time_t		 checked = 0, kicked = 0;
-	int		 key, rv = 1;
+	int		 key, lastkey = -1, rv = 1;
+	FILE		*keylog;
 
 	memset(&t, 0, sizeof t);
+	keylog = tui_keylog_open();
 	t.flags = flags;
 	t.dbpath = xstrdup(dbpath);
 	if (db_open(dbpath, 0, &t.db, &cause) != 0) {
@@ -626,6 +660,15 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 	while (!t.quit) {
 		if (t.dirty) {
 			tui_paint(&t);
+			if (keylog != NULL && lastkey != -2) {
+				if (lastkey == -1)
+					fprintf(keylog, "open %lld\n",
+					    tui_cpu_us());
+				else
+					fprintf(keylog, "%d %lld\n", lastkey,
+					    tui_cpu_us() - cpu0);
+				lastkey = -2;
+			}
 			if (max_redraws > 0 && ++redraws >= max_redraws)
 				break;
 		}
@@ -661,6 +704,10 @@ tui_main(const char *dbpath, int flags, long max_redraws)
 			}
 			continue;
 		}
+		if (keylog != NULL) {
+			lastkey = key;
+			cpu0 = tui_cpu_us();
+		}
 		tui_dispatch(&t, key);
 	}
 	rv = 0;
@@ -679,6 +726,8 @@ out:
 	free(t.msg);
 	db_close(t.db);
 	free(t.dbpath);
+	if (keylog != NULL)
+		fclose(keylog);
 	if (tui_pipe[0] != -1) {
 		close(tui_pipe[0]);
 		close(tui_pipe[1]);

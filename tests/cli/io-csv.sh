@@ -111,6 +111,7 @@ csvbad 'Scene,Shot\n1,1Q,x\n' 'bad.csv: line 2: more fields, but the header has 
 csvbad 'Scene,Shot\n1,1Q\n1\n' 'bad.csv: line 3: fewer fields'
 csvbad 'Take,Shot\n1,1B\n' "bad.csv: line 2: take 1: Shot is '1A' in the production, not '1B'"
 csvbad 'Take,Verdict\n1,keep\n999,keep\n' 'bad.csv: line 3: no take 999'
+csvbad 'Take,Rating\n3,2\n1,4\n2,1\n1,5\n3,1\n' 'bad.csv: line 5: take 1 is listed twice \(also on line 3\)'
 csvbad 'Scene,Shot\n1,Caf\351\n' 'bad.csv: line 2: not UTF-8 text'
 csvbad '\000\001\002\003' 'bad.csv: line 1: binary data'
 csvbad '' 'bad.csv: the file is empty'
