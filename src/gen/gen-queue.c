@@ -71,6 +71,7 @@ struct gen_item {
 	int			 cancel_more;	/* the second request went */
 	char			*cancel_msg;	/* the provider's refusal */
 	int			 seen;		/* still unfinished */
+	int			 blocked;	/* waits for a free slot */
 	long long		 started;	/* first seen running */
 	struct http_resp	*live;
 	pid_t			 pid;
@@ -586,8 +587,11 @@ gen_start_submit(struct gen_queue *q, struct gen_item *it)
 	struct http_req	 hr;
 	char		*cause = NULL, *part, *errp;
 
-	if (gen_inflight(q, it->b) >= it->b->concurrency)
+	if (gen_inflight(q, it->b) >= it->b->concurrency) {
+		/* Started when a transfer ends, not by the clock. */
+		it->blocked = 1;
 		return;
+	}
 	/* Unanswered submissions are looked up first (gen_start_list). */
 	if (it->b->ops->list_req != NULL && gen_submitting(q, it, 0) > 0) {
 		it->due = gen_now() + 100;
@@ -1428,7 +1432,8 @@ gen_next_due(struct gen_queue *q, int max)
 
 	now = gen_now();
 	for (i = 0; i < q->n; i++) {
-		if (q->items[i]->parked || q->items[i]->phase != PHASE_IDLE)
+		if (q->items[i]->parked || q->items[i]->blocked ||
+		    q->items[i]->phase != PHASE_IDLE)
 			continue;
 		d = q->items[i]->due - now;
 		if (d < best)
@@ -1472,6 +1477,7 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 		qsort(q->items, q->n, sizeof *q->items, gen_cmp);
 	for (i = 0; i < q->n; i++) {
 		it = q->items[i];
+		it->blocked = 0;
 		if (it->parked || it->phase != PHASE_IDLE || it->due > now)
 			continue;
 		gen_start(q, it);
