@@ -28,6 +28,7 @@
 
 #define HTTP_BODY_MAX		(1024 * 1024)
 #define HTTP_MAX_REDIRECTS	5
+#define HTTP_LOW_SPEED_TIME	30
 
 struct xfer {
 	struct http		*http;
@@ -48,6 +49,7 @@ struct xfer {
 struct http {
 	CURLM			*multi;
 	int			 allow_http;
+	long			 low_speed_time;	/* seconds */
 	int			 running;
 	struct xfer		*xfers;
 	struct http_resp	**done;
@@ -152,7 +154,20 @@ http_new(int allow_http)
 	if (h->multi == NULL)
 		fatal("curl_multi_init failed");
 	h->allow_http = allow_http;
+	h->low_speed_time = HTTP_LOW_SPEED_TIME;
 	return h;
+}
+
+/*
+ * Abort a transfer that moves less than a byte a second for secs seconds
+ * (the low_speed_time setting; tests shorten it). Applies to transfers
+ * started afterwards.
+ */
+void
+http_set_low_speed(struct http *h, long secs)
+{
+	if (secs > 0)
+		h->low_speed_time = secs;
 }
 
 static void
@@ -349,11 +364,17 @@ xfer_setup(struct xfer *x)
 	protos = "https";
 	if (x->http->allow_http && url_is_loopback_http(r->url))
 		protos = "http,https";
-	if (strncmp(r->url, "https://", 8) != 0 && strcmp(protos, "https") ==
+	if (strncmp(r->url, "http://", 7) == 0 && strcmp(protos, "https") ==
 	    0) {
 		snprintf(x->resp->error, sizeof x->resp->error, "refusing a "
 		    "plain http URL (only https, or http to 127.0.0.1 when "
 		    "allowed)");
+		return -1;
+	}
+	if (strncmp(r->url, "https://", 8) != 0 && strcmp(protos, "https") ==
+	    0) {
+		snprintf(x->resp->error, sizeof x->resp->error, "refusing a "
+		    "URL that is not https");
 		return -1;
 	}
 	curl_easy_setopt(x->easy, CURLOPT_URL, r->url);
@@ -363,7 +384,10 @@ xfer_setup(struct xfer *x)
 	curl_easy_setopt(x->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(x->easy, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_TIME, 30L);
+	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_TIME,
+	    x->http->low_speed_time);
+	curl_easy_setopt(x->easy, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(x->easy, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (r->out_path == NULL)
 		curl_easy_setopt(x->easy, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(x->easy, CURLOPT_USERAGENT, "takeboard/" VERSION);
@@ -526,7 +550,9 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 	    curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) ==
 	    CURLE_OK && ra > 0)
 		rs->retry_after_ms = (long long)ra * 1000;
-	if (rc == CURLE_OK && status >= 300 && status <= 399 && status != 304)
+	/* Only a GET is followed: a redirected POST could submit twice. */
+	if (rc == CURLE_OK && status >= 300 && status <= 399 &&
+	    status != 304 && strcmp(x->req->method, "GET") == 0)
 		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
 	if (loc != NULL) {
 		if (++x->redirects > HTTP_MAX_REDIRECTS) {

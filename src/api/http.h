@@ -65,6 +65,7 @@ char	*http_escape(const char *);
 
 struct http *http_new(int);
 void	 http_free(struct http *);
+void	 http_set_low_speed(struct http *, long);
 struct http_resp *http_start(struct http *, struct http_req *, void *);
 int	 http_wait(struct http *, int);
 struct http_resp *http_next(struct http *);

@@ -69,6 +69,7 @@ gen_config_defaults(struct gen_config *c)
 	c->retry_base_ms = 500;
 	c->retry_cap_ms = 120000;
 	c->attempts = 8;
+	c->low_speed_s = 30;
 }
 
 static struct gen_backend *
@@ -123,6 +124,8 @@ gen_general(struct gen_config *c, const char *k, const char *v)
 		return gen_ms(v, &c->retry_cap_ms);
 	else if (strcmp(k, "attempts") == 0)
 		return str_to_ll(v, 1, 100, &c->attempts);
+	else if (strcmp(k, "low_speed_time") == 0)
+		return str_to_ll(v, 1, 3600, &c->low_speed_s);
 	else
 		return -1;
 	return 0;

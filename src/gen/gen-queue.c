@@ -114,6 +114,7 @@ gen_queue_new(struct db *db, struct gen_config *cfg, int mode)
 	q->mode = mode;
 	q->http = http_new(cfg->allow_http);
 	q->lockfd = -1;
+	http_set_low_speed(q->http, (long)cfg->low_speed_s);
 	return q;
 }
 
@@ -440,6 +441,10 @@ gen_http_error(struct gen_item *it, const struct http_resp *rs)
 
 	if (rs->status == 0)
 		return xasprintf("%s: %s", it->b->name, rs->error);
+	if (rs->curl_rc != 0)
+		return xasprintf("%s: HTTP %ld, then %s", it->b->name,
+		    rs->status, rs->error[0] != '\0' ? rs->error :
+		    "a transfer error");
 	if (it->b->ops->error != NULL)
 		it->b->ops->error(rs, &code, &msg);
 	out = xasprintf("%s: HTTP %ld%s%s%s%s", it->b->name, rs->status,
@@ -1098,8 +1103,8 @@ gen_submit_done(struct gen_queue *q, struct gen_item *it,
 		return;
 	}
 	code = gen_err_code(it, rs);
-	e = rs->curl_rc != 0 && rs->status == 0 ? API_ERR_TRANSIENT :
-	    api_classify(rs, code);
+	e = rs->curl_rc != 0 && (rs->status == 0 || (rs->status >= 200 &&
+	    rs->status <= 299)) ? API_ERR_TRANSIENT : api_classify(rs, code);
 	free(code);
 	if ((e == API_ERR_TRANSIENT && !rs->sent && rs->status == 0) ||
 	    e == API_ERR_RATE) {
@@ -1154,8 +1159,15 @@ gen_poll_done(struct gen_queue *q, struct gen_item *it,
 		gen_fail(q, it, JOB_FAILED, "%s: %s", it->b->name, rs->error);
 		return;
 	}
+	if (rs->too_big) {
+		msg = gen_http_error(it, rs);
+		gen_fail(q, it, JOB_FAILED, "%s", msg);
+		free(msg);
+		return;
+	}
 	code = gen_err_code(it, rs);
-	e = api_classify(rs, code);
+	e = rs->curl_rc != 0 && rs->status >= 200 && rs->status <= 299 ?
+	    API_ERR_TRANSIENT : api_classify(rs, code);
 	free(code);
 	if (e == API_ERR_TRANSIENT || e == API_ERR_RATE) {
 		gen_retry(q, it, rs);
