@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: ISC
+# Reliability and security tests of generation: malformed provider
+# answers, HTTP hardening and secret handling against a loopback mock
+# (tests/stub/mockbad.py); included by Makefile.am.
+cli_tests += \
+	tests/cli/gen-malformed.sh
+
+EXTRA_DIST += \
+	tests/stub/mockbad.py
