@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -41,6 +42,9 @@ struct xfer {
 	int			 fd;
 	long long		 offset;	/* resumed from */
 	int			 redirects;
+	long long		 moved_ms;	/* last time bytes moved */
+	curl_off_t		 moved;		/* bytes both ways then */
+	int			 stalled;
 	int			 first_host;	/* auth still allowed */
 	char			*host;		/* of the first URL */
 	struct xfer		*next;
@@ -325,17 +329,39 @@ http_write_cb(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
+static long long
+http_now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Progress, and the stall check: libcurl's own low-speed check averages
+ * the rate over several seconds (7.88: up to 6), so a body that stops
+ * after a burst runs on for low_speed_time + 6 s; this one aborts when
+ * no byte has moved either way for low_speed_time.
+ */
 static int
 http_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct xfer	*x = arg;
+	long long	 now;
 
-	(void)dlnow;
 	(void)ultotal;
-	(void)ulnow;
 	if (dltotal > 0)
 		x->resp->total = x->offset + (long long)dltotal;
+	now = http_now_ms();
+	if (dlnow + ulnow != x->moved) {
+		x->moved = dlnow + ulnow;
+		x->moved_ms = now;
+	} else if (now - x->moved_ms > x->http->low_speed_time * 1000) {
+		x->stalled = 1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -423,6 +449,9 @@ xfer_setup(struct xfer *x)
 	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->slist);
 	x->offset = 0;
 	x->resp->now = 0;
+	x->moved = 0;
+	x->moved_ms = http_now_ms();
+	x->stalled = 0;
 	if (r->out_path != NULL) {
 		if (x->fd == -1) {
 			x->fd = open(r->out_path, O_WRONLY | O_CREAT |
@@ -534,6 +563,11 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 	h->running--;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
 	rs->status = status;
+	if (rc == CURLE_ABORTED_BY_CALLBACK && x->stalled) {
+		rc = CURLE_OPERATION_TIMEDOUT;
+		snprintf(rs->error, sizeof rs->error, "no data for %ld s",
+		    h->low_speed_time);
+	}
 	rs->curl_rc = (int)rc;
 	rs->sent = !http_not_sent(rc);
 	if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)
