@@ -1351,8 +1351,9 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 		    "max_size (%lld bytes)", it->b->name, it->b->max_bytes);
 		return;
 	}
-	free(part);
 	if (rs->refused) {
+		unlink(part);
+		free(part);
 		gen_fail(q, it, JOB_FAILED, "download: %s: %s", it->b->name,
 		    rs->error);
 		return;
@@ -1361,6 +1362,7 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 	    API_ERR_TRANSIENT : api_classify(rs, NULL);
 	if (e == API_ERR_TRANSIENT || e == API_ERR_RATE) {
 		/* The .part keeps its bytes; the next try resumes. */
+		free(part);
 		gen_retry(q, it, rs->status >= 200 && rs->status <= 299 ?
 		    NULL : rs);
 		return;
@@ -1369,10 +1371,13 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 	    it->job.last_response != NULL && (rs->status == 403 ||
 	    rs->status == 404 || rs->status == 410) && gen_signed_url(it)) {
 		/* A signed output URL expired: a new poll gives a fresh one. */
+		free(part);
 		it->refreshed = 1;
 		gen_start_http(q, it, PHASE_POLL, it->b->ops->poll_req);
 		return;
 	}
+	unlink(part);
+	free(part);
 	msg = gen_http_error(it, rs);
 	gen_fail(q, it, JOB_FAILED, "download: %s", msg);
 	free(msg);
