@@ -3,7 +3,8 @@
 # answers, HTTP hardening and secret handling against a loopback mock
 # (tests/stub/mockbad.py); included by Makefile.am.
 cli_tests += \
-	tests/cli/gen-malformed.sh
+	tests/cli/gen-malformed.sh \
+	tests/cli/gen-http.sh
 
 EXTRA_DIST += \
 	tests/stub/mockbad.py

@@ -24,13 +24,14 @@ case N to every POST.
 Other scenarios exercise the transport (the clip download of an openai
 job): "redir-file" (a redirect to file://), "redir-chain:N" (N
 redirects, then the clip), "cross-host" (a redirect from 127.0.0.1 to
-localhost), "stall" (a body that stops), "nolength" (a 3 MB clip with
+localhost), "stall" (a body that stops), "nolength" (a 30 MB clip with
 no Content-Length), "poll-nolength" (a 2 MB poll answer with no
 Content-Length), "echo-key" (401s that quote the key back).
 
-Every request is logged to --log as "METHOD PATH keys=NAMES" where
-NAMES lists the credential-like headers that arrived (never a value),
-or "none". Python 3 standard library only.
+Every request is logged to --log as "METHOD PATH keys=NAMES t=TIME"
+where NAMES lists the credential-like headers that arrived (never a
+value), or "none". --tls CERT,KEY serves https instead. Python 3
+standard library only.
 """
 import argparse
 import json
@@ -317,8 +318,10 @@ class H(BaseHTTPRequestHandler):
 
     def record(self):
         keys = sorted(k for k in self.headers.keys() if KEYISH.search(k))
-        log("%s %s keys=%s" % (self.command, self.path.split("?")[0],
-                               ",".join(keys) if keys else "none"))
+        log("%s %s keys=%s t=%.3f" % (self.command,
+                                      self.path.split("?")[0],
+                                      ",".join(keys) if keys else "none",
+                                      time.time()))
 
     def bearer(self):
         a = self.headers.get("Authorization", "")
@@ -467,8 +470,9 @@ class H(BaseHTTPRequestHandler):
             self.end_headers()
             self.close_connection = True
             try:
-                for _ in range(30):
+                for _ in range(300):
                     self.wfile.write(b"\0" * 100000)
+                log("all sent")
             except (BrokenPipeError, ConnectionResetError):
                 log("client closed")
             return
@@ -569,6 +573,7 @@ def main():
     p.add_argument("--log", default=os.devnull)
     p.add_argument("--timeout", type=float, default=120)
     p.add_argument("--list", action="store_true")
+    p.add_argument("--tls", help="CERT,KEY: serve https")
     ARGS = p.parse_args()
     if ARGS.list:
         for i, c in enumerate(CASES):
@@ -576,6 +581,11 @@ def main():
         return
     srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
     srv.daemon_threads = True
+    if ARGS.tls:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(*ARGS.tls.split(","))
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     tmp = ARGS.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write(str(srv.server_address[1]))
