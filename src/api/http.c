@@ -25,6 +25,7 @@
 #include <curl/curl.h>
 
 #include "util/buf.h"
+#include "util/secret.h"
 #include "util/xmalloc.h"
 
 #define HTTP_BODY_MAX		(1024 * 1024)
@@ -105,10 +106,7 @@ http_req_free(struct http_req *r)
 	free(r->url);
 	for (i = 0; i < r->nheaders; i++)
 		free(r->headers[i]);
-	if (r->auth != NULL) {
-		explicit_bzero(r->auth, strlen(r->auth));
-		free(r->auth);
-	}
+	secret_free(r->auth);
 	free(r->body);
 	for (i = 0; i < r->nparts; i++) {
 		free(r->parts[i].name);
@@ -174,6 +172,18 @@ http_set_low_speed(struct http *h, long secs)
 		h->low_speed_time = secs;
 }
 
+/* Free the header list, wiping it: it holds the credential. */
+static void
+xfer_slist_free(struct xfer *x)
+{
+	struct curl_slist	*l;
+
+	for (l = x->slist; l != NULL; l = l->next)
+		secret_wipe(l->data, strlen(l->data));
+	curl_slist_free_all(x->slist);
+	x->slist = NULL;
+}
+
 static void
 xfer_free(struct xfer *x)
 {
@@ -181,7 +191,7 @@ xfer_free(struct xfer *x)
 		curl_multi_remove_handle(x->http->multi, x->easy);
 		curl_easy_cleanup(x->easy);
 	}
-	curl_slist_free_all(x->slist);
+	xfer_slist_free(x);
 	curl_mime_free(x->mime);
 	if (x->fd != -1)
 		close(x->fd);
@@ -379,8 +389,7 @@ xfer_setup(struct xfer *x)
 		curl_multi_remove_handle(x->http->multi, x->easy);
 		curl_easy_cleanup(x->easy);
 	}
-	curl_slist_free_all(x->slist);
-	x->slist = NULL;
+	xfer_slist_free(x);
 	curl_mime_free(x->mime);
 	x->mime = NULL;
 	buf_reset(&x->body);

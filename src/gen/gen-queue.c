@@ -284,6 +284,7 @@ static void
 gen_park(struct gen_item *it, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*msg;
 
 	it->parked = 1;
 	it->phase = PHASE_IDLE;
@@ -291,8 +292,12 @@ gen_park(struct gen_item *it, const char *fmt, ...)
 	it->note = NULL;
 	if (fmt != NULL) {
 		va_start(ap, fmt);
-		it->note = xvasprintf(fmt, ap);
+		msg = xvasprintf(fmt, ap);
 		va_end(ap);
+		/* Notes quote server text: never a key. */
+		it->note = api_scrub(msg, it->b != NULL ? it->b->key_used :
+		    NULL);
+		free(msg);
 	}
 }
 
