@@ -26,7 +26,8 @@ job): "redir-file" (a redirect to file://), "redir-chain:N" (N
 redirects, then the clip), "cross-host" (a redirect from 127.0.0.1 to
 localhost), "stall" (a body that stops), "nolength" (a 30 MB clip with
 no Content-Length), "poll-nolength" (a 2 MB poll answer with no
-Content-Length), "echo-key" (401s that quote the key back).
+Content-Length), "echo-key" (401s that quote the key back),
+"running" (a job that never finishes).
 
 Every request is logged to --log as "METHOD PATH keys=NAMES t=TIME"
 where NAMES lists the credential-like headers that arrived (never a
@@ -514,6 +515,9 @@ class H(BaseHTTPRequestHandler):
             return self.deliver(Resp(200, enc(v), length="none"))
         if sc in ("cases",) or sc.startswith("case:"):
             return self.poll("openai", jid)
+        if sc == "running":
+            return self.send_json(200, openai_video(jid, "in_progress", 50),
+                                  {"openai-poll-after-ms": "200"})
         v = openai_video(jid, "completed", 100)
         return self.send_json(200, v)
 
