@@ -8,7 +8,8 @@ src_libtakeboard_a_SOURCES += \
 cli_tests += \
 	tests/cli/gen-malformed.sh \
 	tests/cli/gen-http.sh \
-	tests/cli/secrets.sh
+	tests/cli/secrets.sh \
+	tests/cli/canary.sh
 
 EXTRA_DIST += \
 	tests/stub/mockbad.py

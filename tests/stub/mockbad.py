@@ -526,6 +526,8 @@ class H(BaseHTTPRequestHandler):
         if ARGS.scenario == "echo-key":
             n = int(self.headers.get("content-length", "0"))
             self.rfile.read(n)
+            if self.path.startswith("/v1/videos"):
+                return self.openai_poll("")
             return self.send_json(401, {"error": "Invalid key: %s" %
                                         self.bearer(), "code": "auth"})
         if self.path.startswith("/v1/text_to_video") or \
@@ -563,6 +565,8 @@ class H(BaseHTTPRequestHandler):
         self.record()
         jid = self.path.split("?")[0].split("/")[-1]
         if ARGS.scenario == "echo-key":
+            if self.path.startswith("/v1/videos"):
+                return self.openai_poll(jid)
             return self.send_json(401, {"error": "Invalid key: %s" %
                                         self.bearer()})
         self.send_json(200, {"id": jid, "deleted": True})
