@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: ISC
 # Hundreds of malformed provider answers (tests/stub/mockbad.py, scenario
 # "cases": the k-th submission of a backend meets its case k) replayed
-# through the openai and runway backends: create answers, first poll
-# answers and error answers, truncated, mistyped, huge, deep, binary,
-# oversized, stalled, empty, HTML. Every take must end in a defined
+# through the openai, runway and fal backends: create answers, first
+# poll answers, fal's result answers and error answers, truncated,
+# mistyped, huge, deep, binary, oversized, stalled, empty, HTML. Every take must end in a defined
 # error (job failed or needs_decision, with an error text on the take),
 # takeboard must never crash (exit status, sanitizer reports) or hang
 # (a time limit on each run), and every case must have been served.
@@ -13,7 +13,8 @@
 MOCK_SCRIPT=$TESTS_DIR/stub/mockbad.py
 OPENAI_API_KEY=sk-malformed-0123456789
 RUNWAYML_API_SECRET=key_malformed_0123456789
-export OPENAI_API_KEY RUNWAYML_API_SECRET
+FAL_KEY=fal-malformed-0123456789
+export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY
 command -v timeout >/dev/null 2>&1 || { echo "no timeout(1)"; exit 77; }
 
 python3 "$MOCK_SCRIPT" --list >"$WORK/cases" || fail "cannot list cases"
@@ -29,6 +30,9 @@ low_speed_time = 1
 base_url = $BASE/v1
 concurrency = 1
 [backend runway]
+base_url = $BASE
+concurrency = 1
+[backend fal]
 base_url = $BASE
 concurrency = 1
 CONF
@@ -66,6 +70,7 @@ submit() {
 
 submit openai
 submit runway
+submit fal
 run timeout 60 "$T" sync --watch
 check "sync --watch"
 

@@ -46,8 +46,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.RLock()
-state = {"jobs": {}, "counter": {"openai": 0, "runway": 0},
-         "retry": {"openai": None, "runway": None}, "serial": 0}
+state = {"jobs": {}, "counter": {"openai": 0, "runway": 0, "fal": 0},
+         "retry": {"openai": None, "runway": None, "fal": None},
+         "serial": 0}
 CLIP = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400
 KEYISH = re.compile(r"authori[sz]ation|api[-_]?key|token|secret|^x-.*key",
                     re.I)
@@ -203,13 +204,21 @@ def error_cases(backend, body):
         out.append(("err429-quota-wrongtype",
                     Resp(429, enc({"error": dict(e, code=["quota"])}),
                          headers={"retry-after-ms": "0"}, retried=True)))
-    else:
+    elif backend == "runway":
         for k in ("error", "code"):
             for name, v in WRONG:
                 b = dict(body)
                 b[k] = v
                 out.append(("err400-%s=%s" % (k, name),
                             Resp(400, enc(b))))
+    else:
+        for name, v in WRONG:
+            out.append(("err422-detail=%s" % name,
+                        Resp(422, enc({"detail": v}))))
+            out.append(("err422-detail0=%s" % name,
+                        Resp(422, enc({"detail": [v]}))))
+            out.append(("err422-msg=%s" % name, Resp(422, enc(
+                {"detail": [{"msg": v, "type": v}]}))))
     return out
 
 
@@ -228,6 +237,15 @@ OPENAI_ERR = {"error": {"message": "Invalid value for seconds",
                         "code": "invalid_value"}}
 RUNWAY_ERR = {"error": "Invalid asset aspect ratio", "code": "bad_ratio"}
 RUNWAY_BASE = "00000000-0000-4000-8000-000000000000"
+FAL_APP = "fal-ai/kling-video"
+FAL_URL = "https://queue.fal.run/%s/requests/" % FAL_APP
+
+
+def fal_submit(rid):
+    return {"request_id": rid, "response_url": FAL_URL + rid,
+            "status_url": FAL_URL + rid + "/status",
+            "cancel_url": FAL_URL + rid + "/cancel", "status": "IN_QUEUE",
+            "queue_position": 0}
 
 
 def build():
@@ -291,6 +309,47 @@ def build():
         if "=" in name:
             continue
         cases.append(("runway", "poll", name, r))
+
+    # fal: submit, status and result answers, and errors.
+    for name, r in mutations(fal_submit(tid), ["request_id", "status_url",
+                                               "response_url",
+                                               "cancel_url", "status",
+                                               "queue_position"],
+                             ["queue_position"]):
+        cases.append(("fal", "create", name, r))
+    for bad in ("https://evil.example/x/y/requests/%s/status" % tid,
+                "https://queue.fal.run/../../etc/requests/%s" % tid,
+                "https://queue.fal.run/a/b/requests/%s%%2f..%%2f" % tid,
+                "https://queue.fal.run/a/b/requests/" + "9" * 200,
+                "file:///a/b/requests/%s" % tid, "", "/requests/"):
+        b = fal_submit(tid)
+        b["status_url"] = b["response_url"] = b["cancel_url"] = bad
+        cases.append(("fal", "create", "url=%.30r" % bad,
+                      Resp(200, enc(b))))
+    st = {"status": "IN_PROGRESS", "response_url": FAL_URL + tid,
+          "logs": None}
+    for name, r in mutations(st, ["status", "response_url", "logs"], []):
+        cases.append(("fal", "poll", name, r))
+    for name, v in WRONG:
+        cases.append(("fal", "poll", "error=%s" % name, Resp(200, enc(
+            {"status": "COMPLETED", "error": v, "error_type": v}))))
+    res = {"video": {"url": "LOCAL/asset/html", "content_type": "video/mp4",
+                     "file_size": 204812}}
+    for name, r in mutations(res, ["video"], []):
+        cases.append(("fal", "result", name, r))
+    for name, url in (("file", "file:///etc/passwd"),
+                      ("plain-remote", "http://192.0.2.1/x.mp4"),
+                      ("num", 7), ("empty", ""), ("null", None)):
+        cases.append(("fal", "result", "url-%s" % name, Resp(200, enc(
+            {"video": {"url": url}}))))
+    fal_err = {"detail": [{"loc": ["body", "prompt"], "msg": "field "
+                           "required", "type": "value_error.missing"}]}
+    for name, r in error_cases("fal", fal_err):
+        cases.append(("fal", "create", name, r))
+    for name, r in error_cases("fal", {"detail": "Request not found"}):
+        if "=" in name:
+            continue
+        cases.append(("fal", "poll", name, r))
     return cases
 
 
@@ -418,9 +477,14 @@ class H(BaseHTTPRequestHandler):
         jid = self.new_job(backend, pc)
         if backend == "openai":
             return self.send_json(200, openai_video(jid, "queued"))
+        if backend == "fal":
+            return self.send_json(200, fal_submit(jid))
         return self.send_json(200, {"id": jid})
 
     def end(self, backend, jid, why):
+        if backend == "fal":
+            return self.send_json(200, {"status": "FAILED", "error": why,
+                                        "error_type": "mock_end"})
         if backend == "openai":
             v = openai_video(jid, "failed")
             v["error"] = {"code": "mock_end", "message": why}
@@ -440,9 +504,23 @@ class H(BaseHTTPRequestHandler):
         if idx is not None and j["polls"] == 1 and \
                 CASES[idx][1] == "poll":
             return self.deliver(CASES[idx][3], (idx, "p", jid))
+        if idx is not None and CASES[idx][1] == "result" and \
+                j["polls"] == 1:
+            return self.send_json(200, {"status": "COMPLETED",
+                                        "response_url": FAL_URL + jid})
         if idx is None:
             return self.end(backend, jid, "end")
         return self.end(backend, jid, "end of case %d" % idx)
+
+    def fal_result(self, jid):
+        with lock:
+            j = state["jobs"].get(jid)
+            if j is not None:
+                j["results"] = j.get("results", 0) + 1
+        if j is not None and j["case"] is not None and \
+                CASES[j["case"]][1] == "result" and j["results"] == 1:
+            return self.deliver(CASES[j["case"]][3], (j["case"], "r", jid))
+        self.send_json(422, {"detail": "end of case"})
 
     # --------------------------------------------------------- transport
     def content(self, jid):
@@ -535,6 +613,8 @@ class H(BaseHTTPRequestHandler):
             return self.create("runway")
         if self.path.startswith("/v1/videos"):
             return self.create("openai")
+        if self.path.startswith("/fal-ai/"):
+            return self.create("fal")
         self.send_json(404, {"error": "no such endpoint"})
 
     def do_GET(self):
@@ -554,6 +634,11 @@ class H(BaseHTTPRequestHandler):
         if path == "/v1/videos":
             return self.send_json(200, {"object": "list", "data": [],
                                         "has_more": False})
+        if path.startswith("/" + FAL_APP + "/requests/"):
+            rest = path[len(FAL_APP) + 11:].split("/")
+            if len(rest) == 2 and rest[1] == "status":
+                return self.poll("fal", rest[0])
+            return self.fal_result(rest[0])
         parts = path.split("/")
         if len(parts) == 5 and parts[4] == "content":
             return self.content(parts[3])
