@@ -28,7 +28,6 @@
 #include "util/secret.h"
 #include "util/xmalloc.h"
 
-#define HTTP_BODY_MAX		(1024 * 1024)
 #define HTTP_MAX_REDIRECTS	5
 #define HTTP_LOW_SPEED_TIME	30
 

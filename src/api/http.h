@@ -16,6 +16,7 @@
 #include "util/xmalloc.h"
 
 #define HTTP_MAX_HEADERS	8
+#define HTTP_BODY_MAX		(1024 * 1024)	/* an answer in memory */
 
 struct http_part {
 	char	*name;

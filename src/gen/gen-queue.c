@@ -403,12 +403,14 @@ gen_scrub(const struct gen_item *it, const char *text)
 	return api_scrub(text, it->b != NULL ? it->b->key_used : NULL);
 }
 
+/* Keep the answer: a download is built from it later, so any answer
+ * http.c accepts (up to HTTP_BODY_MAX) is kept whole. */
 static void
 gen_set_response(struct gen_item *it, const struct http_resp *rs)
 {
 	free(it->job.last_response);
 	it->job.last_response = NULL;
-	if (rs->body != NULL && rs->len > 0 && rs->len < 65536)
+	if (rs->body != NULL && rs->len > 0 && rs->len <= HTTP_BODY_MAX)
 		it->job.last_response = gen_scrub(it, rs->body);
 }
 
