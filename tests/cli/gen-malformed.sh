@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: ISC
 # Hundreds of malformed provider answers (tests/stub/mockbad.py, scenario
 # "cases": the k-th submission of a backend meets its case k) replayed
-# through the openai, runway and fal backends: create answers, first
-# poll answers, fal's result answers and error answers, truncated,
-# mistyped, huge, deep, binary, oversized, stalled, empty, HTML. Every take must end in a defined
-# error (job failed or needs_decision, with an error text on the take),
-# takeboard must never crash (exit status, sanitizer reports) or hang
-# (a time limit on each run), and every case must have been served.
+# through the openai, runway, fal and comfyui backends: create answers,
+# first poll answers, fal's result answers and error answers, truncated,
+# mistyped, huge, deep, binary, oversized, stalled, empty, HTML. Every
+# take must end in a defined error (job failed, needs_decision, or
+# cancelled when the answer says the run was interrupted, with an error
+# text on the take), takeboard must never crash (exit status, sanitizer
+# reports) or hang (a time limit on each run), and every case must have
+# been served.
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 MOCK_SCRIPT=$TESTS_DIR/stub/mockbad.py
@@ -34,6 +36,10 @@ base_url = $BASE
 concurrency = 1
 [backend fal]
 base_url = $BASE
+concurrency = 1
+[backend comfyui]
+base_url = $BASE
+workflow = $TESTS_DIR/data/comfyui/wan-t2v.json
 concurrency = 1
 CONF
 chmod 600 "$CONF"
@@ -71,6 +77,7 @@ submit() {
 submit openai
 submit runway
 submit fal
+submit comfyui
 run timeout 60 "$T" sync --watch
 check "sync --watch"
 
@@ -85,22 +92,29 @@ retried=$(grep -c '^retry of case ' "$WORK/mock.log")
 # A defined end: failed or needs_decision, the same on the take, with an
 # error text.
 defined=$(sql "SELECT count(*) FROM job j JOIN take t ON t.id = j.take_id
-    WHERE ((j.state = 'failed' AND t.status = 'failed') OR
+    WHERE ((j.state IN ('failed', 'cancelled') AND t.status = 'failed') OR
     (j.state = 'needs_decision' AND t.status = 'queued'))
     AND t.error IS NOT NULL AND t.error <> '' AND t.error = j.error")
 if [ "$defined" -ne "$total" ]; then
 	sql "SELECT take_id, state, error FROM job WHERE NOT (state IN
-	    ('failed', 'needs_decision') AND error IS NOT NULL)" >&2
+	    ('failed', 'cancelled', 'needs_decision') AND
+	    error IS NOT NULL)" >&2
 fi
+# An answer the engine accepted but did not keep (the stored answer is
+# what a download is built from) is a bug, not a defined error.
+lost=$(sql "SELECT count(*) FROM job WHERE error LIKE '%no stored answer%'")
+[ "$lost" -eq 0 ] || fail "$lost jobs lost their answer"
 nfailed=$(sql "SELECT count(*) FROM job WHERE state = 'failed'")
 ndecide=$(sql "SELECT count(*) FROM job WHERE state = 'needs_decision'")
+ncancel=$(sql "SELECT count(*) FROM job WHERE state = 'cancelled'")
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "integrity"
 [ -z "$(find "$WORK/takes" -name '*.part' 2>/dev/null)" ] ||
     fail "partial files were left behind"
 unmock
 
 echo "malformed responses: $total replayed, $defined defined errors" \
-    "($nfailed failed, $ndecide needs_decision, $retried retried" \
+    "($nfailed failed, $ndecide needs_decision, $ncancel cancelled," \
+    "$retried retried" \
     "first), $crashes crashes, $hangs hangs"
 [ "$defined" -eq "$total" ] && [ "$crashes" -eq 0 ] && [ "$hangs" -eq 0 ] ||
     fail "undefined outcomes, crashes or hangs"

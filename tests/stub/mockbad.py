@@ -46,9 +46,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.RLock()
-state = {"jobs": {}, "counter": {"openai": 0, "runway": 0, "fal": 0},
-         "retry": {"openai": None, "runway": None, "fal": None},
-         "serial": 0}
+BACKENDS = ("openai", "runway", "fal", "comfyui")
+state = {"jobs": {}, "counter": dict.fromkeys(BACKENDS, 0),
+         "retry": dict.fromkeys(BACKENDS), "serial": 0}
 CLIP = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400
 KEYISH = re.compile(r"authori[sz]ation|api[-_]?key|token|secret|^x-.*key",
                     re.I)
@@ -211,6 +211,16 @@ def error_cases(backend, body):
                 b[k] = v
                 out.append(("err400-%s=%s" % (k, name),
                             Resp(400, enc(b))))
+    elif backend == "comfyui":
+        for k in ("type", "message", "details"):
+            for name, v in WRONG:
+                b = {"error": dict(body["error"]), "node_errors": {}}
+                b["error"][k] = v
+                out.append(("err400-%s=%s" % (k, name),
+                            Resp(400, enc(b))))
+        for name, v in WRONG:
+            out.append(("err400-error=%s" % name,
+                        Resp(400, enc({"error": v}))))
     else:
         for name, v in WRONG:
             out.append(("err422-detail=%s" % name,
@@ -350,6 +360,66 @@ def build():
         if "=" in name:
             continue
         cases.append(("fal", "poll", name, r))
+
+    # comfyui: the /prompt answer, /history entries, errors.
+    sub = {"prompt_id": tid, "number": 3, "node_errors": {}}
+    for name, r in mutations(sub, ["prompt_id", "number", "node_errors"],
+                             ["number"]):
+        cases.append(("comfyui", "create", name, r))
+    for name, ne in (("str", "x"), ("node-num", {"3": 1}),
+                     ("node-arr", {"3": []}),
+                     ("errors-str", {"3": {"errors": "x",
+                                           "class_type": 5}}),
+                     ("errors-mixed", {"3": {"errors": [1, None, [], {
+                         "message": [], "details": {}}]}}),
+                     ("errors-deep", {"3": {"errors": Raw(
+                         deep(10000, "[", "]"))}})):
+        cases.append(("comfyui", "create", "node_errors-%s" % name,
+                      Resp(200, enc(dict(sub, node_errors=ne)))))
+    entry = {"status": {"status_str": "success", "completed": True,
+                        "messages": [["execution_start", {}]]},
+             "outputs": {"9": {"gifs": [{"filename": "t_00001.mp4",
+                                         "subfolder": "", "type":
+                                         "output"}]}}}
+    for name, r in mutations({tid: entry}, [tid], []):
+        cases.append(("comfyui", "poll", name, r))
+    for name, r in mutations(entry, ["status", "outputs"], []):
+        cases.append(("comfyui", "poll", "entry-" + name,
+                      Resp(r.status, r.body.replace(b'{"status"', (
+                          '{"%s":{"status"' % tid).encode(), 1) + b"}"
+                           if r.body.startswith(b'{"status"') else r.body,
+                           r.ctype, r.length, r.headers, r.retried)))
+    for name, msgs in (("msgs-str", "x"), ("msg-num", [1]),
+                       ("msg-short", [[]]),
+                       ("error-data-num", [["execution_error", 1]]),
+                       ("error-data-types", [["execution_error", {
+                           "exception_message": [], "node_type": 7}]]),
+                       ("interrupted", [["execution_interrupted", {}]])):
+        e = {"status": {"status_str": "running", "completed": False,
+                        "messages": msgs}}
+        cases.append(("comfyui", "poll", name, Resp(200, enc({tid: e}))))
+    for name, out in (("outputs-str", "x"), ("outputs-list", [1]),
+                      ("no-video", {"9": {"images": [
+                          {"filename": "x.png"}]}}),
+                      ("filename-num", {"9": {"gifs": [{"filename": 1}]}}),
+                      ("filename-traversal", {"9": {"gifs": [
+                          {"filename": "../../etc/passwd.mp4",
+                           "subfolder": "../..", "type": "&x=y"}]}}),
+                      ("filename-huge", {"9": {"videos": [
+                          {"filename": "a" * 100000 + ".mp4"}]}})):
+        e = {"status": {"status_str": "success", "completed": True},
+             "outputs": out}
+        cases.append(("comfyui", "poll", name, Resp(200, enc({tid: e}))))
+    comfy_err = {"error": {"type": "prompt_outputs_failed_validation",
+                           "message": "Prompt outputs failed validation",
+                           "details": "", "extra_info": {}},
+                 "node_errors": {}}
+    for name, r in error_cases("comfyui", comfy_err):
+        cases.append(("comfyui", "create", name, r))
+    for name, r in error_cases("comfyui", comfy_err):
+        if "=" in name:
+            continue
+        cases.append(("comfyui", "poll", name, r))
     return cases
 
 
@@ -479,9 +549,18 @@ class H(BaseHTTPRequestHandler):
             return self.send_json(200, openai_video(jid, "queued"))
         if backend == "fal":
             return self.send_json(200, fal_submit(jid))
+        if backend == "comfyui":
+            return self.send_json(200, {"prompt_id": jid, "number": 1,
+                                        "node_errors": {}})
         return self.send_json(200, {"id": jid})
 
     def end(self, backend, jid, why):
+        if backend == "comfyui":
+            return self.send_json(200, {jid: {"status": {
+                "status_str": "error", "completed": False, "messages": [
+                    ["execution_error", {"exception_message": why,
+                                         "node_type": "mock_end"}]]},
+                "outputs": {}}})
         if backend == "fal":
             return self.send_json(200, {"status": "FAILED", "error": why,
                                         "error_type": "mock_end"})
@@ -615,6 +694,8 @@ class H(BaseHTTPRequestHandler):
             return self.create("openai")
         if self.path.startswith("/fal-ai/"):
             return self.create("fal")
+        if self.path == "/prompt":
+            return self.create("comfyui")
         self.send_json(404, {"error": "no such endpoint"})
 
     def do_GET(self):
@@ -634,6 +715,13 @@ class H(BaseHTTPRequestHandler):
         if path == "/v1/videos":
             return self.send_json(200, {"object": "list", "data": [],
                                         "has_more": False})
+        if path.startswith("/history/"):
+            return self.poll("comfyui", path[len("/history/"):])
+        if path == "/queue":
+            return self.send_json(200, {"queue_running": [],
+                                        "queue_pending": []})
+        if path == "/view":
+            return self.deliver(Resp(200, HTML, "text/html"))
         if path.startswith("/" + FAL_APP + "/requests/"):
             rest = path[len(FAL_APP) + 11:].split("/")
             if len(rest) == 2 and rest[1] == "status":
