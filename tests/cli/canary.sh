@@ -1,26 +1,28 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # A canary key through a full run of every command: set in
-# OPENAI_API_KEY, RUNWAYML_API_SECRET and a config-file key, used by gen
-# and sync against loopback mocks (a normal run, then servers that echo
-# the key back in 401s on submit, poll and cancel), with every other
-# command (the list comes from `takeboard --help`, so a new command
-# without a line here fails the test). Afterwards the canary must occur
-# nowhere: the databases and their -wal/-shm, backups, reports and
-# exports, temporary files in the production and $TMPDIR, the mocks'
-# request logs, every command's stdout and stderr, and the argv and
-# environment of every child (the editor and the command backend's
-# program, recorded by a fake program from /proc/self).
+# OPENAI_API_KEY, RUNWAYML_API_SECRET, FAL_KEY and a config-file key,
+# used by gen and sync against loopback mocks (a normal run, then
+# servers that echo the key back in 401s on submit, poll and cancel,
+# fal's included), with every other command (the list comes from
+# `takeboard --help`, so a new command without a line here fails the
+# test). Afterwards the canary must occur nowhere: the databases and
+# their -wal/-shm, backups, reports and exports, temporary files in the
+# production and $TMPDIR, the mocks' request logs, every command's
+# stdout and stderr, and the argv and environment of every child (the
+# editor and the command backend's program, recorded by a fake program
+# from /proc/self).
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 CAN=tbcanary$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 OPENAI_API_KEY=sk-$CAN-env
 RUNWAYML_API_SECRET=key_$CAN-runway
+FAL_KEY=fal_$CAN-fal
 TMPDIR=$WORK/tmp
 DUMPS=$WORK/dumps
 OUTS=$WORK/outputs.txt
 mkdir -p "$TMPDIR" "$DUMPS"
-export OPENAI_API_KEY RUNWAYML_API_SECRET TMPDIR
+export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY TMPDIR
 : >"$OUTS"
 : >"$WORK/covered"
 
@@ -64,6 +66,8 @@ attempts = 1
 [backend openai]
 base_url = $BASE/v1
 [backend runway]
+base_url = $BASE
+[backend fal]
 base_url = $BASE
 [backend gateway]
 type = openai
@@ -159,7 +163,11 @@ conf
 c "gen" gen 4A/v1 --yes
 has 'failed: openai: HTTP 401 invalid_api_key: Incorrect API key provided: \[key\]'
 c "gen" gen 4A/v1 --backend runway --yes
+has 'failed: runway: HTTP 401.*\[key\]'
+c "gen" gen 4A/v1 --backend fal --yes
+has 'failed: fal: HTTP 401.*\[key\]'
 c "gen" gen 4A/v1 --backend gateway --yes
+has 'failed: gateway: HTTP 401 invalid_api_key: Incorrect API key provided: \[key\]'
 failed=$(takeno)
 c "cancel" cancel "$cancelled"
 has "take $cancelled cancelled"

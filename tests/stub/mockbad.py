@@ -454,8 +454,9 @@ class H(BaseHTTPRequestHandler):
                                       time.time()))
 
     def bearer(self):
+        # "Bearer KEY" (openai, runway), "Key KEY" (fal).
         a = self.headers.get("Authorization", "")
-        return a[7:] if a.startswith("Bearer ") else ""
+        return a.split(" ", 1)[1] if " " in a else a
 
     def deliver(self, r, case=None):
         body = r.body
