@@ -1,22 +1,27 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Hundreds of malformed provider answers (tests/stub/mockbad.py, scenario
-# "cases": the k-th submission of a backend meets its case k) replayed
-# through the openai, runway, fal and comfyui backends: create answers,
-# first poll answers, fal's result answers and error answers, truncated,
-# mistyped, huge, deep, binary, oversized, stalled, empty, HTML. Every
-# take must end in a defined error (job failed, needs_decision, or
-# cancelled when the answer says the run was interrupted, with an error
-# text on the take), takeboard must never crash (exit status, sanitizer
-# reports) or hang (a time limit on each run), and every case must have
-# been served.
+# Thousands of malformed provider answers (tests/stub/mockbad.py,
+# scenario "cases": the k-th submission of a backend meets its case k)
+# replayed through every HTTP backend (openai, runway, fal, comfyui,
+# gemini, luma, replicate): create answers, first poll answers (running,
+# and finished with a video URL serving HTML), fal's result answers and
+# error answers, truncated, mistyped, huge, deep, binary, oversized,
+# stalled, empty, HTML. Every take must end in a defined error (job
+# failed, needs_decision, or cancelled when the answer says the run was
+# interrupted, with an error text on the take), takeboard must never
+# crash (exit status, sanitizer reports) or hang (a time limit on each
+# run), and every case must have been served.
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 MOCK_SCRIPT=$TESTS_DIR/stub/mockbad.py
 OPENAI_API_KEY=sk-malformed-0123456789
 RUNWAYML_API_SECRET=key_malformed_0123456789
 FAL_KEY=fal-malformed-0123456789
-export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY
+GEMINI_API_KEY=gm-malformed-0123456789
+LUMAAI_API_KEY=luma-malformed-0123456789
+REPLICATE_API_TOKEN=r8_malformed0123456789
+export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY GEMINI_API_KEY \
+    LUMAAI_API_KEY REPLICATE_API_TOKEN
 command -v timeout >/dev/null 2>&1 || { echo "no timeout(1)"; exit 77; }
 
 python3 "$MOCK_SCRIPT" --list >"$WORK/cases" || fail "cannot list cases"
@@ -40,6 +45,15 @@ concurrency = 1
 [backend comfyui]
 base_url = $BASE
 workflow = $TESTS_DIR/data/comfyui/wan-t2v.json
+concurrency = 1
+[backend gemini]
+base_url = $BASE
+concurrency = 1
+[backend luma]
+base_url = $BASE/dream-machine/v1
+concurrency = 1
+[backend replicate]
+base_url = $BASE
 concurrency = 1
 CONF
 chmod 600 "$CONF"
@@ -78,6 +92,9 @@ submit openai
 submit runway
 submit fal
 submit comfyui
+submit gemini
+submit luma
+submit replicate
 run timeout 60 "$T" sync --watch
 check "sync --watch"
 

@@ -46,7 +46,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.RLock()
-BACKENDS = ("openai", "runway", "fal", "comfyui")
+BACKENDS = ("openai", "runway", "fal", "comfyui", "gemini", "luma",
+            "replicate")
 state = {"jobs": {}, "counter": dict.fromkeys(BACKENDS, 0),
          "retry": dict.fromkeys(BACKENDS), "serial": 0}
 CLIP = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 400
@@ -117,9 +118,10 @@ def mutations(base, fields, numeric, status=200):
             b = dict(base)
             b[f] = v
             out.append(("type:%s=%s" % (f, name), Resp(status, enc(b))))
-        b = dict(base)
-        del b[f]
-        out.append(("missing:%s" % f, Resp(status, enc(b))))
+        if f in base:
+            b = dict(base)
+            del b[f]
+            out.append(("missing:%s" % f, Resp(status, enc(b))))
     for f in numeric:
         for name, v in HUGE:
             b = dict(base)
@@ -221,6 +223,11 @@ def error_cases(backend, body):
         for name, v in WRONG:
             out.append(("err400-error=%s" % name,
                         Resp(400, enc({"error": v}))))
+    elif backend != "fal":
+        for k in body:
+            for name, v in WRONG:
+                out.append(("err400-%s=%s" % (k, name),
+                            Resp(400, enc(dict(body, **{k: v})))))
     else:
         for name, v in WRONG:
             out.append(("err422-detail=%s" % name,
@@ -249,6 +256,54 @@ RUNWAY_ERR = {"error": "Invalid asset aspect ratio", "code": "bad_ratio"}
 RUNWAY_BASE = "00000000-0000-4000-8000-000000000000"
 FAL_APP = "fal-ai/kling-video"
 FAL_URL = "https://queue.fal.run/%s/requests/" % FAL_APP
+
+
+RPL = "rpl0000000000placeholder"
+GEMINI_OP = "models/veo-3.1-generate-preview/operations/"
+
+
+def gemini_shapes(pid):
+    name = GEMINI_OP + pid
+    sub = {"name": name}
+    run = {"name": name, "done": False,
+           "metadata": {"@type": "type.googleapis.com/x"}}
+    fin = {"name": name, "done": True, "response": {
+        "@type": "type.googleapis.com/x", "generateVideoResponse": {
+            "generatedSamples": [{"video": {"uri": "LOCAL/asset/html"}}]}}}
+    err = {"error": {"code": 400, "message": "Invalid argument",
+                     "status": "INVALID_ARGUMENT"}}
+    return sub, run, fin, ["name", "done", "metadata"], [], err
+
+
+def luma_shapes(pid):
+    base = {"id": pid, "generation_type": "video", "state": "queued",
+            "failure_reason": None, "created_at": "2026-11-01T12:00:00Z",
+            "assets": None, "model": "ray-2",
+            "request": {"prompt": "case", "model": "ray-2"}}
+    run = dict(base, state="dreaming")
+    fin = dict(base, state="completed",
+               assets={"video": "LOCAL/asset/html"})
+    return (base, run, fin, ["id", "state", "failure_reason", "assets",
+                             "created_at"], [],
+            {"detail": "Invalid request"})
+
+
+def replicate_shapes(pid):
+    base = {"id": pid, "model": "minimax/video-01", "version": "v",
+            "input": {"prompt": "case"}, "logs": "", "error": None,
+            "status": "starting", "created_at": "2026-11-01T12:00:00Z",
+            "urls": {"get": "https://api.replicate.com/v1/predictions/" +
+                     pid}}
+    run = dict(base, status="processing", logs="45%|####")
+    fin = dict(base, status="succeeded", output="LOCAL/asset/html")
+    return (base, run, fin, ["id", "status", "logs", "error", "output",
+                             "created_at"], [],
+            {"title": "Invalid input", "detail": "prompt is required",
+             "status": 422})
+
+
+SHAPES = {"gemini": gemini_shapes, "luma": luma_shapes,
+          "replicate": replicate_shapes}
 
 
 def fal_submit(rid):
@@ -420,6 +475,23 @@ def build():
         if "=" in name:
             continue
         cases.append(("comfyui", "poll", name, r))
+
+    # gemini, luma, replicate: create, poll (running, then finished with
+    # a video URL that serves HTML) and error answers.
+    for backend, pid in (("gemini", tid), ("luma", tid),
+                         ("replicate", RPL)):
+        sub, run, fin, fields, num, err = SHAPES[backend](pid)
+        for name, r in mutations(sub, fields, num):
+            cases.append((backend, "create", name, r))
+        for name, r in mutations(run, fields, num):
+            cases.append((backend, "poll", name, r))
+        for name, r in mutations(fin, list(fin), []):
+            cases.append((backend, "poll", "done-" + name, r))
+        for name, r in error_cases(backend, err):
+            cases.append((backend, "create", name, r))
+        for name, r in error_cases(backend, err):
+            if "=" not in name:
+                cases.append((backend, "poll", name, r))
     return cases
 
 
@@ -463,6 +535,7 @@ class H(BaseHTTPRequestHandler):
         if case is not None:
             body = body.replace(b"video_case", case[2].encode())
             body = body.replace(RUNWAY_BASE.encode(), case[2].encode())
+            body = body.replace(RPL.encode(), case[2].encode())
             body = body.replace(b"LOCAL", b"http://" +
                                 self.headers.get("Host", "").encode())
         self.send_response(r.status)
@@ -504,6 +577,9 @@ class H(BaseHTTPRequestHandler):
             s = state["serial"]
         if backend == "openai":
             jid = "video_%06d_%s" % (s, os.urandom(4).hex())
+        elif backend == "replicate":
+            jid = "rpl%04d%08d" % ((case if case is not None else 9999) %
+                                   10000, s)
         else:
             jid = "00000000-0000-4000-%04d-%012d" % (
                 (case if case is not None else 9999) % 10000, s)
@@ -539,8 +615,12 @@ class H(BaseHTTPRequestHandler):
                 with lock:
                     state["retry"][backend] = idx
             # A job may exist under the id in the answer: it ends.
-            jid = "video_case%04d_c" % idx if backend == "openai" else \
-                "00000000-0000-4000-%04d-000000000000" % idx
+            if backend == "openai":
+                jid = "video_case%04d_c" % idx
+            elif backend == "replicate":
+                jid = "rpl%04dc" % idx
+            else:
+                jid = "00000000-0000-4000-%04d-000000000000" % idx
             with lock:
                 state["jobs"][jid] = {"case": None, "polls": 0}
             return self.deliver(r, (idx, "c", jid))
@@ -553,9 +633,23 @@ class H(BaseHTTPRequestHandler):
         if backend == "comfyui":
             return self.send_json(200, {"prompt_id": jid, "number": 1,
                                         "node_errors": {}})
+        if backend in SHAPES:
+            return self.send_json(200, SHAPES[backend](jid)[0])
         return self.send_json(200, {"id": jid})
 
     def end(self, backend, jid, why):
+        if backend == "gemini":
+            return self.send_json(200, {"name": GEMINI_OP + jid,
+                                        "done": True, "error": {
+                                            "code": 400, "message": why,
+                                            "status": "MOCK_END"}})
+        if backend == "luma":
+            return self.send_json(200, dict(luma_shapes(jid)[0],
+                                            state="failed",
+                                            failure_reason=why))
+        if backend == "replicate":
+            return self.send_json(200, dict(replicate_shapes(jid)[0],
+                                            status="failed", error=why))
         if backend == "comfyui":
             return self.send_json(200, {jid: {"status": {
                 "status_str": "error", "completed": False, "messages": [
@@ -697,6 +791,13 @@ class H(BaseHTTPRequestHandler):
             return self.create("fal")
         if self.path == "/prompt":
             return self.create("comfyui")
+        if self.path.endswith(":predictLongRunning"):
+            return self.create("gemini")
+        if self.path == "/dream-machine/v1/generations":
+            return self.create("luma")
+        if self.path.startswith("/v1/models/") and \
+                self.path.endswith("/predictions"):
+            return self.create("replicate")
         self.send_json(404, {"error": "no such endpoint"})
 
     def do_GET(self):
@@ -716,6 +817,17 @@ class H(BaseHTTPRequestHandler):
         if path == "/v1/videos":
             return self.send_json(200, {"object": "list", "data": [],
                                         "has_more": False})
+        if path.startswith("/v1beta/" + GEMINI_OP):
+            return self.poll("gemini", path.split("/")[-1])
+        if path == "/dream-machine/v1/generations":
+            return self.send_json(200, {"generations": [], "count": 0,
+                                        "has_more": False})
+        if path.startswith("/dream-machine/v1/generations/"):
+            return self.poll("luma", path.split("/")[-1])
+        if path == "/v1/predictions":
+            return self.send_json(200, {"results": [], "next": None})
+        if path.startswith("/v1/predictions/"):
+            return self.poll("replicate", path.split("/")[-1])
         if path.startswith("/history/"):
             return self.poll("comfyui", path[len("/history/"):])
         if path == "/queue":
