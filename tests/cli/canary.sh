@@ -1,28 +1,32 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# A canary key through a full run of every command: set in
-# OPENAI_API_KEY, RUNWAYML_API_SECRET, FAL_KEY and a config-file key,
-# used by gen and sync against loopback mocks (a normal run, then
-# servers that echo the key back in 401s on submit, poll and cancel,
-# fal's included), with every other command (the list comes from
-# `takeboard --help`, so a new command without a line here fails the
-# test). Afterwards the canary must occur nowhere: the databases and
-# their -wal/-shm, backups, reports and exports, temporary files in the
-# production and $TMPDIR, the mocks' request logs, every command's
-# stdout and stderr, and the argv and environment of every child (the
-# editor and the command backend's program, recorded by a fake program
-# from /proc/self).
+# A canary key through a full run of every command: set in the key
+# variable of every HTTP backend that takes one and in a config-file
+# key, used by gen and sync against loopback mocks (a normal run, then
+# servers that echo the key back in 401s on submit, poll and cancel),
+# with every other command (the list comes from `takeboard --help`, so a
+# new command without a line here fails the test). Afterwards the
+# canary must occur nowhere: the databases and their -wal/-shm,
+# backups, reports and exports, temporary files in the production and
+# $TMPDIR, the mocks' request logs, every command's stdout and stderr,
+# and the argv and environment of every child (the editor and the
+# command backend's program, recorded by a fake program from
+# /proc/self).
 . "$TESTS_DIR/cli/gen-lib.sh"
 
 CAN=tbcanary$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 OPENAI_API_KEY=sk-$CAN-env
 RUNWAYML_API_SECRET=key_$CAN-runway
 FAL_KEY=fal_$CAN-fal
+GEMINI_API_KEY=gm_$CAN-gemini
+LUMAAI_API_KEY=luma_$CAN-luma
+REPLICATE_API_TOKEN=r8_$CAN-replicate
 TMPDIR=$WORK/tmp
 DUMPS=$WORK/dumps
 OUTS=$WORK/outputs.txt
 mkdir -p "$TMPDIR" "$DUMPS"
-export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY TMPDIR
+export OPENAI_API_KEY RUNWAYML_API_SECRET FAL_KEY GEMINI_API_KEY \
+    LUMAAI_API_KEY REPLICATE_API_TOKEN TMPDIR
 : >"$OUTS"
 : >"$WORK/covered"
 
@@ -68,6 +72,12 @@ base_url = $BASE/v1
 [backend runway]
 base_url = $BASE
 [backend fal]
+base_url = $BASE
+[backend gemini]
+base_url = $BASE
+[backend luma]
+base_url = $BASE/dream-machine/v1
+[backend replicate]
 base_url = $BASE
 [backend gateway]
 type = openai
@@ -164,8 +174,10 @@ c "gen" gen 4A/v1 --yes
 has 'failed: openai: HTTP 401 invalid_api_key: Incorrect API key provided: \[key\]'
 c "gen" gen 4A/v1 --backend runway --yes
 has 'failed: runway: HTTP 401.*\[key\]'
-c "gen" gen 4A/v1 --backend fal --yes
-has 'failed: fal: HTTP 401.*\[key\]'
+for b in fal gemini luma replicate; do
+	c "gen" gen 4A/v1 --backend $b --yes
+	has "failed: $b: HTTP 401.*\\[key\\]"
+done
 c "gen" gen 4A/v1 --backend gateway --yes
 has 'failed: gateway: HTTP 401 invalid_api_key: Incorrect API key provided: \[key\]'
 failed=$(takeno)

@@ -526,8 +526,10 @@ class H(BaseHTTPRequestHandler):
                                       time.time()))
 
     def bearer(self):
-        # "Bearer KEY" (openai, runway), "Key KEY" (fal).
+        # "Bearer KEY" (most), "Key KEY" (fal), x-goog-api-key (gemini).
         a = self.headers.get("Authorization", "")
+        if not a:
+            return self.headers.get("x-goog-api-key", "")
         return a.split(" ", 1)[1] if " " in a else a
 
     def deliver(self, r, case=None):
@@ -636,6 +638,17 @@ class H(BaseHTTPRequestHandler):
         if backend in SHAPES:
             return self.send_json(200, SHAPES[backend](jid)[0])
         return self.send_json(200, {"id": jid})
+
+    def echo_key(self):
+        """A 401 quoting the key, in the error shape of the backend the
+        path belongs to (runway's, or one readable by the others)."""
+        msg = "Invalid key: %s" % self.bearer()
+        if self.path.startswith("/v1/t") or \
+                self.path.startswith("/v1/image_to_video"):
+            return self.send_json(401, {"error": msg, "code": "auth"})
+        self.send_json(401, {"error": {"code": 401, "message": msg,
+                                       "status": "UNAUTHENTICATED"},
+                             "title": "Unauthenticated", "detail": msg})
 
     def end(self, backend, jid, why):
         if backend == "gemini":
@@ -780,8 +793,7 @@ class H(BaseHTTPRequestHandler):
             self.rfile.read(n)
             if self.path.startswith("/v1/videos"):
                 return self.openai_poll("")
-            return self.send_json(401, {"error": "Invalid key: %s" %
-                                        self.bearer(), "code": "auth"})
+            return self.echo_key()
         if self.path.startswith("/v1/text_to_video") or \
                 self.path.startswith("/v1/image_to_video"):
             return self.create("runway")
