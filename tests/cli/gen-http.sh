@@ -5,7 +5,8 @@
 # pass: the limit in http.c); a stalled body is aborted within
 # low_speed_time + 5 s; a clip without Content-Length is cut at max_size
 # and a poll answer without one at the 1 MiB cap; a redirect to another
-# host carries no credential; plain http to a host other than the
+# host carries no credential (Authorization, gemini's x-goog-api-key);
+# plain http to a host other than the
 # loopback is refused even with allow_http; a self-signed certificate is
 # refused; the sources never turn verification off or on VERBOSE.
 . "$TESTS_DIR/cli/gen-lib.sh"
@@ -100,7 +101,23 @@ grep -q '^GET /v1/videos/[^ ]*/content keys=Authorization ' "$WORK/mock.log" ||
     fail "the first host did not get the key"
 grep -q '^GET /asset/x.mp4 keys=none ' "$WORK/mock.log" ||
     fail "the key followed the redirect to another host"
-pass "redirect to another host carries no credential"
+# The same for gemini, whose key travels in x-goog-api-key and goes
+# with the download to the API's own host.
+GEMINI_API_KEY=$KEY
+export GEMINI_API_KEY
+: >"$WORK/mock.log"
+printf '[backend gemini]\nbase_url = %s\n' "$BASE" >>"$CONF"
+ok "$T" gen 4A/v1 --backend gemini --yes
+TAKE=$(printf '%s\n' "$OUT" | sed -n 's/^take \([0-9]*\) queued$/\1/p')
+ok "$T" sync --watch
+has "take $TAKE 4/4A: done"
+grep -q '^GET /v1beta/files/x:download keys=x-goog-api-key ' "$WORK/mock.log" ||
+    fail "the gemini download on the API's host went without its key"
+[ "$(grep -c '^GET /asset/x.mp4 keys=none ' "$WORK/mock.log")" -eq 1 ] ||
+    fail "x-goog-api-key followed the redirect to another host"
+grep -q 'keys=.*[Aa]uthorization.*x-goog\|^GET /asset/.*keys=x-goog' \
+    "$WORK/mock.log" && fail "a key went where it should not"
+pass "redirect to another host carries no credential (Authorization, x-goog-api-key)"
 
 # 6. Plain http only to the loopback, and only when allowed.
 start cross-host

@@ -24,10 +24,11 @@ case N to every POST.
 Other scenarios exercise the transport (the clip download of an openai
 job): "redir-file" (a redirect to file://), "redir-chain:N" (N
 redirects, then the clip), "cross-host" (a redirect from 127.0.0.1 to
-localhost), "stall" (a body that stops), "nolength" (a 30 MB clip with
-no Content-Length), "poll-nolength" (a 2 MB poll answer with no
-Content-Length), "echo-key" (401s that quote the key back),
-"running" (a job that never finishes).
+localhost; for gemini too, whose key is x-goog-api-key), "stall" (a
+body that stops), "nolength" (a 30 MB clip with no Content-Length),
+"poll-nolength" (a 2 MB poll answer with no Content-Length),
+"echo-key" (401s that quote the key back), "running" (a job that never
+finishes).
 
 Every request is logged to --log as "METHOD PATH keys=NAMES t=TIME"
 where NAMES lists the credential-like headers that arrived (never a
@@ -830,7 +831,19 @@ class H(BaseHTTPRequestHandler):
             return self.send_json(200, {"object": "list", "data": [],
                                         "has_more": False})
         if path.startswith("/v1beta/" + GEMINI_OP):
+            if ARGS.scenario == "cross-host":
+                # Done; the video is on the API's host, with the key.
+                fin = gemini_shapes(path.split("/")[-1])[2]
+                uri = "http://%s/v1beta/files/x:download?alt=media" % \
+                    self.headers.get("Host", "")
+                fin["response"]["generateVideoResponse"][
+                    "generatedSamples"][0]["video"]["uri"] = uri
+                return self.send_json(200, fin)
             return self.poll("gemini", path.split("/")[-1])
+        if path.startswith("/v1beta/files/"):
+            # ... which redirects to a storage host: no key there.
+            return self.redirect("http://%s/asset/x.mp4" % self.headers.get(
+                "Host", "").replace("127.0.0.1", "localhost"))
         if path == "/dream-machine/v1/generations":
             return self.send_json(200, {"generations": [], "count": 0,
                                         "has_more": False})
