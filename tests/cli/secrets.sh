@@ -81,10 +81,11 @@ done
 core=$(awk '/^Max core file size/ { print $5 " " $6 }' /proc/$SYNC/limits)
 [ "$core" = "0 0" ] || { kill $SYNC; fail "core limit of sync: $core"; }
 if [ "$(id -u)" -ne 0 ]; then
-	# Not dumpable: /proc/PID/environ belongs to root, unreadable.
-	[ "$(stat -c %u /proc/$SYNC/environ)" -eq 0 ] ||
+	# Not dumpable: /proc/PID/environ belongs to root (or, in a user
+	# namespace, to whoever root maps to), not to us.
+	[ "$(stat -c %u /proc/$SYNC/environ)" -ne "$(id -u)" ] ||
 	    { kill $SYNC; fail "sync --watch is dumpable"; }
-	dumpable="not dumpable (/proc/PID/environ owned by root)"
+	dumpable="not dumpable (/proc/PID/environ not owned by us)"
 else
 	dumpable="dumpability not checked (root, no setpriv)"
 fi
@@ -132,7 +133,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	{ wait $SYNC $CTRL; } 2>/dev/null
 	[ "$ctrl_owner" -eq 65534 ] ||
 	    fail "control: /proc/PID/environ of nobody's sleep owned by $ctrl_owner"
-	[ "$env_owner" -eq 0 ] ||
+	[ "$env_owner" -ne 65534 ] ||
 	    fail "sync --watch with a key is dumpable (environ owned by $env_owner)"
 	dumpable="not dumpable (as nobody: /proc/PID/environ owned by root, a keyless control's by nobody)"
 fi
