@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/secret.h"
 #include "util/xmalloc.h"
 
 static const char *const command_key_vars[] = {
@@ -110,6 +111,7 @@ api_command_start(const struct api_cfg *cfg, const struct api_req *r,
 		signal(SIGPIPE, SIG_DFL);
 		for (i = 0; command_key_vars[i] != NULL; i++)
 			unsetenv(command_key_vars[i]);
+		secret_env_clear();
 		if (dup2(in, 0) == -1 || dup2(efd, 2) == -1)
 			_exit(126);
 		close(1);

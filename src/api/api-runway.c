@@ -117,7 +117,7 @@ runway_job_resp(const struct http_resp *rs, struct api_job *job,
 	if (j == NULL)
 		return -1;
 	if (json_str(j, "id", &job->remote_id) != 1 ||
-	    job->remote_id[strspn(job->remote_id,
+	    job->remote_id[0] == '\0' || job->remote_id[strspn(job->remote_id,
 	    "0123456789abcdefABCDEF-")] != '\0') {
 		cJSON_Delete(j);
 		api_job_free(job);

@@ -19,15 +19,17 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "util/buf.h"
+#include "util/secret.h"
 #include "util/xmalloc.h"
 
-#define HTTP_BODY_MAX		(1024 * 1024)
 #define HTTP_MAX_REDIRECTS	5
+#define HTTP_LOW_SPEED_TIME	30
 
 struct xfer {
 	struct http		*http;
@@ -40,6 +42,9 @@ struct xfer {
 	int			 fd;
 	long long		 offset;	/* resumed from */
 	int			 redirects;
+	long long		 moved_ms;	/* last time bytes moved */
+	curl_off_t		 moved;		/* bytes both ways then */
+	int			 stalled;
 	int			 first_host;	/* auth still allowed */
 	char			*host;		/* of the first URL */
 	struct xfer		*next;
@@ -48,6 +53,7 @@ struct xfer {
 struct http {
 	CURLM			*multi;
 	int			 allow_http;
+	long			 low_speed_time;	/* seconds */
 	int			 running;
 	struct xfer		*xfers;
 	struct http_resp	**done;
@@ -99,10 +105,7 @@ http_req_free(struct http_req *r)
 	free(r->url);
 	for (i = 0; i < r->nheaders; i++)
 		free(r->headers[i]);
-	if (r->auth != NULL) {
-		explicit_bzero(r->auth, strlen(r->auth));
-		free(r->auth);
-	}
+	secret_free(r->auth);
 	free(r->body);
 	for (i = 0; i < r->nparts; i++) {
 		free(r->parts[i].name);
@@ -152,7 +155,32 @@ http_new(int allow_http)
 	if (h->multi == NULL)
 		fatal("curl_multi_init failed");
 	h->allow_http = allow_http;
+	h->low_speed_time = HTTP_LOW_SPEED_TIME;
 	return h;
+}
+
+/*
+ * Abort a transfer that moves less than a byte a second for secs seconds
+ * (the low_speed_time setting; tests shorten it). Applies to transfers
+ * started afterwards.
+ */
+void
+http_set_low_speed(struct http *h, long secs)
+{
+	if (secs > 0)
+		h->low_speed_time = secs;
+}
+
+/* Free the header list, wiping it: it holds the credential. */
+static void
+xfer_slist_free(struct xfer *x)
+{
+	struct curl_slist	*l;
+
+	for (l = x->slist; l != NULL; l = l->next)
+		secret_wipe(l->data, strlen(l->data));
+	curl_slist_free_all(x->slist);
+	x->slist = NULL;
 }
 
 static void
@@ -162,7 +190,7 @@ xfer_free(struct xfer *x)
 		curl_multi_remove_handle(x->http->multi, x->easy);
 		curl_easy_cleanup(x->easy);
 	}
-	curl_slist_free_all(x->slist);
+	xfer_slist_free(x);
 	curl_mime_free(x->mime);
 	if (x->fd != -1)
 		close(x->fd);
@@ -310,17 +338,39 @@ http_write_cb(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
+static long long
+http_now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Progress, and the stall check: libcurl's own low-speed check averages
+ * the rate over several seconds (7.88: up to 6), so a body that stops
+ * after a burst runs on for low_speed_time + 6 s; this one aborts when
+ * no byte has moved either way for low_speed_time.
+ */
 static int
 http_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct xfer	*x = arg;
+	long long	 now;
 
-	(void)dlnow;
 	(void)ultotal;
-	(void)ulnow;
 	if (dltotal > 0)
 		x->resp->total = x->offset + (long long)dltotal;
+	now = http_now_ms();
+	if (dlnow + ulnow != x->moved) {
+		x->moved = dlnow + ulnow;
+		x->moved_ms = now;
+	} else if (now - x->moved_ms > x->http->low_speed_time * 1000) {
+		x->stalled = 1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -338,8 +388,7 @@ xfer_setup(struct xfer *x)
 		curl_multi_remove_handle(x->http->multi, x->easy);
 		curl_easy_cleanup(x->easy);
 	}
-	curl_slist_free_all(x->slist);
-	x->slist = NULL;
+	xfer_slist_free(x);
 	curl_mime_free(x->mime);
 	x->mime = NULL;
 	buf_reset(&x->body);
@@ -349,11 +398,17 @@ xfer_setup(struct xfer *x)
 	protos = "https";
 	if (x->http->allow_http && url_is_loopback_http(r->url))
 		protos = "http,https";
-	if (strncmp(r->url, "https://", 8) != 0 && strcmp(protos, "https") ==
+	if (strncmp(r->url, "http://", 7) == 0 && strcmp(protos, "https") ==
 	    0) {
 		snprintf(x->resp->error, sizeof x->resp->error, "refusing a "
 		    "plain http URL (only https, or http to 127.0.0.1 when "
 		    "allowed)");
+		return -1;
+	}
+	if (strncmp(r->url, "https://", 8) != 0 && strcmp(protos, "https") ==
+	    0) {
+		snprintf(x->resp->error, sizeof x->resp->error, "refusing a "
+		    "URL that is not https");
 		return -1;
 	}
 	curl_easy_setopt(x->easy, CURLOPT_URL, r->url);
@@ -363,7 +418,10 @@ xfer_setup(struct xfer *x)
 	curl_easy_setopt(x->easy, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(x->easy, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_TIME, 30L);
+	curl_easy_setopt(x->easy, CURLOPT_LOW_SPEED_TIME,
+	    x->http->low_speed_time);
+	curl_easy_setopt(x->easy, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(x->easy, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (r->out_path == NULL)
 		curl_easy_setopt(x->easy, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(x->easy, CURLOPT_USERAGENT, "takeboard/" VERSION);
@@ -399,6 +457,9 @@ xfer_setup(struct xfer *x)
 	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->slist);
 	x->offset = 0;
 	x->resp->now = 0;
+	x->moved = 0;
+	x->moved_ms = http_now_ms();
+	x->stalled = 0;
 	if (r->out_path != NULL) {
 		if (x->fd == -1) {
 			x->fd = open(r->out_path, O_WRONLY | O_CREAT |
@@ -510,6 +571,11 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 	h->running--;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
 	rs->status = status;
+	if (rc == CURLE_ABORTED_BY_CALLBACK && x->stalled) {
+		rc = CURLE_OPERATION_TIMEDOUT;
+		snprintf(rs->error, sizeof rs->error, "no data for %ld s",
+		    h->low_speed_time);
+	}
 	rs->curl_rc = (int)rc;
 	rs->sent = !http_not_sent(rc);
 	if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)
@@ -526,7 +592,9 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 	    curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) ==
 	    CURLE_OK && ra > 0)
 		rs->retry_after_ms = (long long)ra * 1000;
-	if (rc == CURLE_OK && status >= 300 && status <= 399 && status != 304)
+	/* Only a GET is followed: a redirected POST could submit twice. */
+	if (rc == CURLE_OK && status >= 300 && status <= 399 &&
+	    status != 304 && strcmp(x->req->method, "GET") == 0)
 		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
 	if (loc != NULL) {
 		if (++x->redirects > HTTP_MAX_REDIRECTS) {

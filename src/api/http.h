@@ -16,6 +16,7 @@
 #include "util/xmalloc.h"
 
 #define HTTP_MAX_HEADERS	8
+#define HTTP_BODY_MAX		(1024 * 1024)	/* an answer in memory */
 
 struct http_part {
 	char	*name;
@@ -65,6 +66,7 @@ char	*http_escape(const char *);
 
 struct http *http_new(int);
 void	 http_free(struct http *);
+void	 http_set_low_speed(struct http *, long);
 struct http_resp *http_start(struct http *, struct http_req *, void *);
 int	 http_wait(struct http *, int);
 struct http_resp *http_next(struct http *);

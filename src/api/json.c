@@ -13,6 +13,27 @@
 
 #include "util/xmalloc.h"
 
+/*
+ * Whether text holds a NUL, raw or as the escape \u0000: cJSON would
+ * end a string there, so "completed\u0000x" would read as "completed".
+ */
+static int
+json_has_nul(const char *text, size_t len)
+{
+	size_t	 i;
+
+	if (memchr(text, '\0', len) != NULL)
+		return 1;
+	for (i = 0; i + 6 <= len; i++) {
+		if (text[i] != '\\')
+			continue;
+		if (text[i + 1] == 'u' && memcmp(text + i + 2, "0000", 4) == 0)
+			return 1;
+		i++;	/* past the escaped character */
+	}
+	return 0;
+}
+
 /* Parse len bytes of JSON text; the tree, or NULL with *cause. */
 cJSON *
 json_parse(const char *text, size_t len, char **cause)
@@ -21,6 +42,10 @@ json_parse(const char *text, size_t len, char **cause)
 
 	if (text == NULL || len == 0) {
 		*cause = xstrdup("empty answer");
+		return NULL;
+	}
+	if (json_has_nul(text, len)) {
+		*cause = xstrdup("a NUL character in the answer");
 		return NULL;
 	}
 	j = cJSON_ParseWithLength(text, len);

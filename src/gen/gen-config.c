@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "util/fsutil.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
@@ -69,6 +70,7 @@ gen_config_defaults(struct gen_config *c)
 	c->retry_base_ms = 500;
 	c->retry_cap_ms = 120000;
 	c->attempts = 8;
+	c->low_speed_s = 30;
 }
 
 static struct gen_backend *
@@ -123,6 +125,8 @@ gen_general(struct gen_config *c, const char *k, const char *v)
 		return gen_ms(v, &c->retry_cap_ms);
 	else if (strcmp(k, "attempts") == 0)
 		return str_to_ll(v, 1, 100, &c->attempts);
+	else if (strcmp(k, "low_speed_time") == 0)
+		return str_to_ll(v, 1, 3600, &c->low_speed_s);
 	else
 		return -1;
 	return 0;
@@ -182,8 +186,12 @@ gen_backend_key_set(struct gen_backend *b, const char *k, const char *v)
 		return str_to_ll(v, 1, 0x7fffffffffffffffLL, &b->max_bytes);
 	if (strcmp(k, "base_url") == 0)
 		slot = &b->base_url;
-	else if (strcmp(k, "key") == 0)
+	else if (strcmp(k, "key") == 0) {
+		secret_protect();
+		secret_free(b->key);
+		b->key = NULL;
 		slot = &b->key;
+	}
 	else if (strcmp(k, "version") == 0)
 		slot = &b->version;
 	else if (strcmp(k, "program") == 0)
@@ -256,6 +264,7 @@ gen_config_parse(struct gen_config *c, const char *text, const char *path,
 		else
 			rv = gen_backend_key_set(b, k, v);
 	}
+	secret_wipe(copy, strlen(text));
 	free(copy);
 	if (rv != 0) {
 		*cause = xasprintf("%s, line %d: not understood (see "
@@ -309,14 +318,29 @@ gen_config_load(struct gen_config *c, char **cause)
 		*cause = xasprintf("cannot read %s", c->path);
 		return -1;
 	}
-	if ((sb.st_mode & 077) != 0 || sb.st_uid != geteuid())
+	/* Like ssh with its files: another user's file, or one others can
+	 * change, could send the key to a base_url of their choosing. */
+	if (sb.st_uid != geteuid()) {
+		fclose(f);
+		*cause = xasprintf("refusing to read %s: it belongs to user "
+		    "%lu, not to you (user %lu)", c->path,
+		    (unsigned long)sb.st_uid, (unsigned long)geteuid());
+		return -1;
+	}
+	if ((sb.st_mode & 022) != 0) {
+		fclose(f);
+		*cause = xasprintf("refusing to read %s: group or others may "
+		    "change it (chmod 600 it)", c->path);
+		return -1;
+	}
+	if ((sb.st_mode & 077) != 0)
 		c->insecure = 1;
 	text = xmalloc((size_t)size + 1);
 	len = fread(text, 1, (size_t)size, f);
 	text[len] = '\0';
 	fclose(f);
 	rv = gen_config_parse(c, text, c->path, cause);
-	explicit_bzero(text, len);
+	secret_wipe(text, len);
 	free(text);
 	return rv;
 }
@@ -332,9 +356,7 @@ gen_config_free(struct gen_config *c)
 		b = c->backends[i];
 		free(b->name);
 		free(b->base_url);
-		if (b->key != NULL)
-			explicit_bzero(b->key, strlen(b->key));
-		free(b->key);
+		secret_free(b->key);
 		free(b->version);
 		free(b->program);
 		free(b->workflow);
@@ -347,9 +369,7 @@ gen_config_free(struct gen_config *c)
 			free(b->prices[j].size);
 		}
 		free(b->prices);
-		if (b->key_used != NULL)
-			explicit_bzero(b->key_used, strlen(b->key_used));
-		free(b->key_used);
+		secret_free(b->key_used);
 		free(b);
 	}
 	free(c->backends);
@@ -448,8 +468,8 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 	if (key == NULL && b->key != NULL) {
 		if (c->insecure) {
 			*cause = xasprintf("refusing to read keys from %s: "
-			    "it is readable by group or others, or not "
-			    "yours (chmod 600 it)", c->path);
+			    "it is readable by group or others (chmod 600 "
+			    "it)", c->path);
 			return -1;
 		}
 		key = b->key;
@@ -468,7 +488,8 @@ gen_backend_api(struct gen_config *c, struct gen_backend *b, char **cause)
 		    "break", b->name);
 		return -1;
 	}
-	free(b->key_used);
+	secret_protect();
+	secret_free(b->key_used);
 	b->key_used = xstrdup(key);
 	b->api.key = b->key_used;
 	return 0;

@@ -52,6 +52,7 @@ struct gen_config {
 	long long		 retry_base_ms;
 	long long		 retry_cap_ms;
 	long long		 attempts;
+	long long		 low_speed_s;	/* stall limit, seconds */
 	struct gen_backend	**backends;	/* stable addresses */
 	size_t			 nbackends;
 };

@@ -71,6 +71,7 @@ struct gen_item {
 	int			 cancel_more;	/* the second request went */
 	char			*cancel_msg;	/* the provider's refusal */
 	int			 seen;		/* still unfinished */
+	int			 blocked;	/* waits for a free slot */
 	long long		 started;	/* first seen running */
 	struct http_resp	*live;
 	pid_t			 pid;
@@ -113,6 +114,7 @@ gen_queue_new(struct db *db, struct gen_config *cfg, int mode)
 	q->mode = mode;
 	q->http = http_new(cfg->allow_http);
 	q->lockfd = -1;
+	http_set_low_speed(q->http, (long)cfg->low_speed_s);
 	return q;
 }
 
@@ -282,6 +284,7 @@ static void
 gen_park(struct gen_item *it, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*msg;
 
 	it->parked = 1;
 	it->phase = PHASE_IDLE;
@@ -289,8 +292,12 @@ gen_park(struct gen_item *it, const char *fmt, ...)
 	it->note = NULL;
 	if (fmt != NULL) {
 		va_start(ap, fmt);
-		it->note = xvasprintf(fmt, ap);
+		msg = xvasprintf(fmt, ap);
 		va_end(ap);
+		/* Notes quote server text: never a key. */
+		it->note = api_scrub(msg, it->b != NULL ? it->b->key_used :
+		    NULL);
+		free(msg);
 	}
 }
 
@@ -396,12 +403,14 @@ gen_scrub(const struct gen_item *it, const char *text)
 	return api_scrub(text, it->b != NULL ? it->b->key_used : NULL);
 }
 
+/* Keep the answer: a download is built from it later, so any answer
+ * http.c accepts (up to HTTP_BODY_MAX) is kept whole. */
 static void
 gen_set_response(struct gen_item *it, const struct http_resp *rs)
 {
 	free(it->job.last_response);
 	it->job.last_response = NULL;
-	if (rs->body != NULL && rs->len > 0 && rs->len < 65536)
+	if (rs->body != NULL && rs->len > 0 && rs->len <= HTTP_BODY_MAX)
 		it->job.last_response = gen_scrub(it, rs->body);
 }
 
@@ -439,6 +448,10 @@ gen_http_error(struct gen_item *it, const struct http_resp *rs)
 
 	if (rs->status == 0)
 		return xasprintf("%s: %s", it->b->name, rs->error);
+	if (rs->curl_rc != 0)
+		return xasprintf("%s: HTTP %ld, then %s", it->b->name,
+		    rs->status, rs->error[0] != '\0' ? rs->error :
+		    "a transfer error");
 	if (it->b->ops->error != NULL)
 		it->b->ops->error(rs, &code, &msg);
 	out = xasprintf("%s: HTTP %ld%s%s%s%s", it->b->name, rs->status,
@@ -586,8 +599,11 @@ gen_start_submit(struct gen_queue *q, struct gen_item *it)
 	struct http_req	 hr;
 	char		*cause = NULL, *part, *errp;
 
-	if (gen_inflight(q, it->b) >= it->b->concurrency)
+	if (gen_inflight(q, it->b) >= it->b->concurrency) {
+		/* Started when a transfer ends, not by the clock. */
+		it->blocked = 1;
 		return;
+	}
 	/* Unanswered submissions are looked up first (gen_start_list). */
 	if (it->b->ops->list_req != NULL && gen_submitting(q, it, 0) > 0) {
 		it->due = gen_now() + 100;
@@ -1094,8 +1110,8 @@ gen_submit_done(struct gen_queue *q, struct gen_item *it,
 		return;
 	}
 	code = gen_err_code(it, rs);
-	e = rs->curl_rc != 0 && rs->status == 0 ? API_ERR_TRANSIENT :
-	    api_classify(rs, code);
+	e = rs->curl_rc != 0 && (rs->status == 0 || (rs->status >= 200 &&
+	    rs->status <= 299)) ? API_ERR_TRANSIENT : api_classify(rs, code);
 	free(code);
 	if ((e == API_ERR_TRANSIENT && !rs->sent && rs->status == 0) ||
 	    e == API_ERR_RATE) {
@@ -1150,8 +1166,15 @@ gen_poll_done(struct gen_queue *q, struct gen_item *it,
 		gen_fail(q, it, JOB_FAILED, "%s: %s", it->b->name, rs->error);
 		return;
 	}
+	if (rs->too_big) {
+		msg = gen_http_error(it, rs);
+		gen_fail(q, it, JOB_FAILED, "%s", msg);
+		free(msg);
+		return;
+	}
 	code = gen_err_code(it, rs);
-	e = api_classify(rs, code);
+	e = rs->curl_rc != 0 && rs->status >= 200 && rs->status <= 299 ?
+	    API_ERR_TRANSIENT : api_classify(rs, code);
 	free(code);
 	if (e == API_ERR_TRANSIENT || e == API_ERR_RATE) {
 		gen_retry(q, it, rs);
@@ -1335,8 +1358,9 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 		    "max_size (%lld bytes)", it->b->name, it->b->max_bytes);
 		return;
 	}
-	free(part);
 	if (rs->refused) {
+		unlink(part);
+		free(part);
 		gen_fail(q, it, JOB_FAILED, "download: %s: %s", it->b->name,
 		    rs->error);
 		return;
@@ -1345,6 +1369,7 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 	    API_ERR_TRANSIENT : api_classify(rs, NULL);
 	if (e == API_ERR_TRANSIENT || e == API_ERR_RATE) {
 		/* The .part keeps its bytes; the next try resumes. */
+		free(part);
 		gen_retry(q, it, rs->status >= 200 && rs->status <= 299 ?
 		    NULL : rs);
 		return;
@@ -1353,10 +1378,13 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 	    it->job.last_response != NULL && (rs->status == 403 ||
 	    rs->status == 404 || rs->status == 410) && gen_signed_url(it)) {
 		/* A signed output URL expired: a new poll gives a fresh one. */
+		free(part);
 		it->refreshed = 1;
 		gen_start_http(q, it, PHASE_POLL, it->b->ops->poll_req);
 		return;
 	}
+	unlink(part);
+	free(part);
 	msg = gen_http_error(it, rs);
 	gen_fail(q, it, JOB_FAILED, "download: %s", msg);
 	free(msg);
@@ -1428,7 +1456,8 @@ gen_next_due(struct gen_queue *q, int max)
 
 	now = gen_now();
 	for (i = 0; i < q->n; i++) {
-		if (q->items[i]->parked || q->items[i]->phase != PHASE_IDLE)
+		if (q->items[i]->parked || q->items[i]->blocked ||
+		    q->items[i]->phase != PHASE_IDLE)
 			continue;
 		d = q->items[i]->due - now;
 		if (d < best)
@@ -1472,6 +1501,7 @@ gen_queue_step(struct gen_queue *q, int timeout_ms)
 		qsort(q->items, q->n, sizeof *q->items, gen_cmp);
 	for (i = 0; i < q->n; i++) {
 		it = q->items[i];
+		it->blocked = 0;
 		if (it->parked || it->phase != PHASE_IDLE || it->due > now)
 			continue;
 		gen_start(q, it);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "util/fsutil.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
@@ -326,6 +327,7 @@ review_play(struct tui *t, struct review *r)
 		/* Detach twice so no zombie is left behind. */
 		if (fork() != 0)
 			_exit(0);
+		secret_env_clear();
 		setsid();
 		fd = open("/dev/null", O_RDWR);
 		if (fd != -1) {

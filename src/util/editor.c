@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 
@@ -132,6 +133,7 @@ editor_edit(const char *initial, const char *comment, char **cause)
 		goto out;
 	}
 	if (pid == 0) {
+		secret_env_clear();
 		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor, path,
 		    (char *)NULL);
 		_exit(127);
