@@ -3,3 +3,15 @@
 # read-only folders, hostile text on every path; included by Makefile.am.
 cli_tests += \
 	tests/tui/concurrency.sh
+cli_tests += \
+	tests/cli/diskfull.sh
+
+# The full-disk shim is a plain shared object (libtool is not used), built
+# for the tests only, without the sanitizer flags of the program.
+check_DATA = tests/helpers/enospc.so
+tests/helpers/enospc.so: $(top_srcdir)/tests/helpers/enospc.c
+	$(AM_V_CC)$(MKDIR_P) tests/helpers && \
+	$(CC) -shared -fPIC -O1 -g -o $@ \
+	    $(top_srcdir)/tests/helpers/enospc.c -ldl
+CLEANFILES = tests/helpers/enospc.so
+EXTRA_DIST += tests/helpers/enospc.c
