@@ -1039,6 +1039,12 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 		return;
 	}
 	free(part);
+	if (rs->local) {
+		/* No retry can help a full disk or a read-only folder; the
+		 * .part keeps its bytes for the next sync. */
+		gen_park(it, "left for the next sync (%s)", rs->error);
+		return;
+	}
 	if (rs->refused) {
 		gen_fail(q, it, JOB_FAILED, "download: %s: %s", it->b->name,
 		    rs->error);

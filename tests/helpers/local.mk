@@ -4,7 +4,8 @@
 cli_tests += \
 	tests/tui/concurrency.sh
 cli_tests += \
-	tests/cli/diskfull.sh
+	tests/cli/diskfull.sh \
+	tests/cli/diskfull-gen.sh
 
 # The full-disk shim is a plain shared object (libtool is not used), built
 # for the tests only, without the sanitizer flags of the program.
