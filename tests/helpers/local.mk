@@ -5,7 +5,8 @@ cli_tests += \
 	tests/tui/concurrency.sh
 cli_tests += \
 	tests/cli/diskfull.sh \
-	tests/cli/diskfull-gen.sh
+	tests/cli/diskfull-gen.sh \
+	tests/cli/hostile.sh
 
 # The full-disk shim is a plain shared object (libtool is not used), built
 # for the tests only, without the sanitizer flags of the program.
@@ -15,4 +16,5 @@ tests/helpers/enospc.so: $(top_srcdir)/tests/helpers/enospc.c
 	$(CC) -shared -fPIC -O1 -g -o $@ \
 	    $(top_srcdir)/tests/helpers/enospc.c -ldl
 CLEANFILES = tests/helpers/enospc.so
-EXTRA_DIST += tests/helpers/enospc.c
+EXTRA_DIST += tests/helpers/enospc.c tests/cli/hostile.py \
+	tests/data/hostile/strings.txt
