@@ -6,7 +6,8 @@ cli_tests += \
 cli_tests += \
 	tests/cli/diskfull.sh \
 	tests/cli/diskfull-gen.sh \
-	tests/cli/hostile.sh
+	tests/cli/hostile.sh \
+	tests/tui/hostile.sh
 
 # The full-disk shim is a plain shared object (libtool is not used), built
 # for the tests only, without the sanitizer flags of the program.
@@ -17,4 +18,4 @@ tests/helpers/enospc.so: $(top_srcdir)/tests/helpers/enospc.c
 	    $(top_srcdir)/tests/helpers/enospc.c -ldl
 CLEANFILES = tests/helpers/enospc.so
 EXTRA_DIST += tests/helpers/enospc.c tests/cli/hostile.py \
-	tests/data/hostile/strings.txt
+	tests/tui/hostile.py tests/data/hostile/strings.txt
