@@ -2,7 +2,8 @@
 # Reliability tests (issue 7): several writers at once, a full disk and
 # read-only folders, hostile text on every path; included by Makefile.am.
 cli_tests += \
-	tests/tui/concurrency.sh
+	tests/tui/concurrency.sh \
+	tests/tui/notx.sh
 cli_tests += \
 	tests/cli/diskfull.sh \
 	tests/cli/diskfull-gen.sh \
@@ -19,3 +20,10 @@ tests/helpers/enospc.so: $(top_srcdir)/tests/helpers/enospc.c
 CLEANFILES = tests/helpers/enospc.so
 EXTRA_DIST += tests/helpers/enospc.c tests/cli/hostile.py \
 	tests/tui/hostile.py tests/data/hostile/strings.txt
+
+# The full-size runs: 2x2000 and 4x2000 concurrent changes and 1000
+# crash cycles (minutes, not seconds; not part of make check).
+stress:
+	TB_STRESS_FULL=1 TB_CRASH_CYCLES=1000 $(MAKE) $(AM_MAKEFLAGS) check \
+	    TESTS='tests/tui/concurrency.sh tests/cli/crash.sh'
+.PHONY: stress
