@@ -40,6 +40,7 @@ struct xfer {
 	struct http_resp	*resp;
 	struct buf		 body;
 	int			 fd;
+	int			 werr;		/* errno of a failed write */
 	long long		 offset;	/* resumed from */
 	int			 redirects;
 	long long		 moved_ms;	/* last time bytes moved */
@@ -331,6 +332,10 @@ http_write_cb(char *data, size_t size, size_t n, void *arg)
 				w = 0;
 				continue;
 			}
+			/* A full disk or a read-only folder: said so in
+			 * http_done (curl owns the error buffer until then). */
+			x->resp->local = 1;
+			x->werr = errno;
 			return 0;
 		}
 	}
@@ -465,9 +470,10 @@ xfer_setup(struct xfer *x)
 			x->fd = open(r->out_path, O_WRONLY | O_CREAT |
 			    O_CLOEXEC, 0644);
 			if (x->fd == -1) {
+				x->resp->local = 1;
 				snprintf(x->resp->error,
-				    sizeof x->resp->error, "cannot create the "
-				    "download file: %s", strerror(errno));
+				    sizeof x->resp->error, "cannot create %s: "
+				    "%s", r->out_path, strerror(errno));
 				return -1;
 			}
 		}
@@ -615,6 +621,9 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 			rs->refused = 1;
 		}
 	}
+	if (x->werr != 0)
+		snprintf(rs->error, sizeof rs->error, "cannot write %s: %s",
+		    x->req->out_path, strerror(x->werr));
 	if (rc != CURLE_OK && rs->error[0] == '\0')
 		snprintf(rs->error, sizeof rs->error, "%s",
 		    curl_easy_strerror(rc));
@@ -624,8 +633,9 @@ http_done(struct http *h, struct xfer *x, CURLcode rc)
 	if (x->fd != -1 && rc == CURLE_OK && status >= 200 && status <= 299) {
 		if (fsync(x->fd) != 0) {
 			rs->curl_rc = CURLE_WRITE_ERROR;
-			snprintf(rs->error, sizeof rs->error, "fsync: %s",
-			    strerror(errno));
+			rs->local = 1;
+			snprintf(rs->error, sizeof rs->error, "cannot write "
+			    "%s: %s", x->req->out_path, strerror(errno));
 		}
 		rs->now += x->offset;
 	}

@@ -50,6 +50,7 @@ struct http_resp {
 	int		 should_retry;		/* -1 none, 0, 1 */
 	int		 too_big;
 	int		 refused;	/* URL or protocol refused: no retry */
+	int		 local;		/* the file could not be written */
 	long long	 now;		/* bytes downloaded so far */
 	long long	 total;		/* expected bytes, -1 unknown */
 	void		*tag;

@@ -188,14 +188,16 @@ out_json_repair(cJSON *node)
 void
 out_json(cJSON *root)
 {
-	char	*s;
+	char	*s, *t;
 
 	out_json_repair(root);
 	s = cJSON_Print(root);
 	if (s == NULL)
 		fatal("cannot format JSON");
-	fputs(s, stdout);
+	t = sanitize_json(s);
+	fputs(t, stdout);
 	fputc('\n', stdout);
+	free(t);
 	cJSON_free(s);
 	cJSON_Delete(root);
 }

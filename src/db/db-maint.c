@@ -12,6 +12,7 @@
 #include "db/db-maint.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,8 +158,8 @@ db_maint_backup(struct db *db, const char *path, char **cause)
 {
 	sqlite3_stmt	*st;
 	sqlite3		*copy = NULL;
-	char		*dir, *tmp;
-	int		 rv = -1;
+	char		*dir, *tmp, *side;
+	int		 fd, rc, rv = -1;
 
 	*cause = NULL;
 	if (fs_exists(path)) {
@@ -170,12 +171,31 @@ db_maint_backup(struct db *db, const char *path, char **cause)
 	tmp = xasprintf("%s/.%s.%ld.part", dir, fs_basename(path),
 	    (long)getpid());
 	unlink(tmp);
+	/* Made empty first (VACUUM INTO accepts an empty file), so a
+	 * folder we cannot write in is named as such. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd == -1) {
+		*cause = xasprintf("cannot write the backup in %s: %s", dir,
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
 	st = db_prepare(db, "VACUUM INTO ?", cause);
 	if (st == NULL)
-		goto out;
-	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_TRANSIENT);
-	if (db_step_done(db, st, cause, "cannot write the backup") != 0)
 		goto fail;
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		/* The error is about the copy, not the production. */
+		if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_FULL)
+			*cause = xasprintf("cannot write the backup %s: the "
+			    "disk is full (no backup was made)", path);
+		else
+			*cause = xasprintf("cannot write the backup %s: %s",
+			    path, sqlite3_errmsg(db->h));
+		goto fail;
+	}
 	if (sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		*cause = xasprintf("cannot read the backup back: %s",
@@ -202,6 +222,10 @@ fail:
 	if (copy != NULL)
 		sqlite3_close(copy);
 	unlink(tmp);
+	/* A copy that failed part-way may leave its journal. */
+	side = xasprintf("%s-journal", tmp);
+	unlink(side);
+	free(side);
 out:
 	free(tmp);
 	free(dir);

@@ -62,10 +62,24 @@ db_fail(struct db *db, char **cause, const char *fmt, ...)
 		*cause = xasprintf("%s: the database %s is busy (someone "
 		    "else is writing to it); try again in a moment", what,
 		    db->path);
+	else if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) &&
+	    access(db->dir, W_OK) != 0)
+		*cause = xasprintf("%s: the folder %s is not writable (%s): "
+		    "takeboard needs to make %s-wal and -shm files beside "
+		    "the database, even to read it", what, db->dir,
+		    sqlite3_errmsg(db->h), fs_basename(db->path));
 	else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
 	    code == SQLITE_PERM)
 		*cause = xasprintf("%s: %s (check the permissions of %s and "
 		    "its folder)", what, sqlite3_errmsg(db->h), db->path);
+	else if (code == SQLITE_FULL)
+		*cause = xasprintf("%s: the disk holding %s is full (nothing "
+		    "was changed; free some space and try again)", what,
+		    db->path);
+	else if (code == SQLITE_IOERR)
+		*cause = xasprintf("%s: cannot write to %s or its -wal and "
+		    "-shm files (%s): is the disk full or failing?", what,
+		    db->path, sqlite3_errmsg(db->h));
 	else
 		*cause = xasprintf("%s: %s", what, sqlite3_errmsg(db->h));
 	free(what);
@@ -199,6 +213,11 @@ db_probe(struct db *db, long long *app, long long *version, char **cause)
 {
 	if (db_scalar_ll(db, "PRAGMA application_id", 0, app, NULL) != 1 ||
 	    db_scalar_ll(db, "PRAGMA user_version", 0, version, NULL) != 1) {
+		/* Only a file that is not SQLite is "not a database": a
+		 * full disk or a permission problem says so instead. */
+		if ((sqlite3_errcode(db->h) & 0xff) != SQLITE_NOTADB &&
+		    (sqlite3_errcode(db->h) & 0xff) != SQLITE_CORRUPT)
+			return db_fail(db, cause, "cannot read %s", db->path);
 		*cause = xasprintf("%s is not a takeboard database (%s)",
 		    db->path, sqlite3_errmsg(db->h));
 		return -1;

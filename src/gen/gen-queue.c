@@ -1358,6 +1358,13 @@ gen_download_done(struct gen_queue *q, struct gen_item *it,
 		    "max_size (%lld bytes)", it->b->name, it->b->max_bytes);
 		return;
 	}
+	if (rs->local) {
+		/* No retry can help a full disk or a read-only folder; the
+		 * .part keeps its bytes for the next sync. */
+		free(part);
+		gen_park(it, "left for the next sync (%s)", rs->error);
+		return;
+	}
 	if (rs->refused) {
 		unlink(part);
 		free(part);

@@ -17,6 +17,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/buf.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 #include "io/io-cut.h"
 #include "io/io-text.h"
@@ -168,7 +169,7 @@ char *
 io_otio_write(const struct io_cut *c)
 {
 	cJSON	*tl, *stack, *track, *kids, *meta, *tb;
-	char	*json, *out;
+	char	*json, *out, *tmp;
 	size_t	 i;
 
 	tl = cJSON_CreateObject();
@@ -200,7 +201,10 @@ io_otio_write(const struct io_cut *c)
 	cJSON_Delete(tl);
 	if (json == NULL)
 		fatal("cannot print JSON");
-	out = otio_spaces(json);
+	tmp = otio_spaces(json);
 	cJSON_free(json);
+	/* Safe to view: DEL, C1 and bidi characters as \u escapes. */
+	out = sanitize_json(tmp);
+	free(tmp);
 	return out;
 }

@@ -19,6 +19,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/buf.h"
+#include "util/sanitize.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
 #include "model/stats.h"
@@ -380,7 +381,7 @@ void
 report_json(const struct report *r, struct buf *b)
 {
 	cJSON	*root, *o, *a;
-	char	*s;
+	char	*s, *t;
 	size_t	 i;
 
 	root = cJSON_CreateObject();
@@ -457,8 +458,10 @@ report_json(const struct report *r, struct buf *b)
 	s = cJSON_Print(root);
 	if (s == NULL)
 		fatal("cannot format JSON");
-	buf_adds(b, s);
+	t = sanitize_json(s);
+	buf_adds(b, t);
 	buf_addc(b, '\n');
+	free(t);
 	cJSON_free(s);
 	cJSON_Delete(root);
 }

@@ -185,6 +185,19 @@ fs_fsync_dir(const char *dir)
 	return rv;
 }
 
+/* "cannot copy SRC into FOLDER: why" for a failed write of tmp. */
+static char *
+fs_write_error(const char *src, const char *tmp)
+{
+	char	*dir, *s;
+	int	 e = errno;
+
+	dir = fs_dirname(tmp);
+	s = xasprintf("cannot copy %s into %s: %s", src, dir, strerror(e));
+	free(dir);
+	return s;
+}
+
 static int
 fs_copy_fd(int in, int out, const char *src, const char *tmp, char **cause)
 {
@@ -209,8 +222,7 @@ fs_copy_fd(int in, int out, const char *src, const char *tmp, char **cause)
 				continue;
 			}
 			if (w == -1) {
-				*cause = xasprintf("cannot write %s: %s", tmp,
-				    strerror(errno));
+				*cause = fs_write_error(src, tmp);
 				return -1;
 			}
 		}
@@ -265,12 +277,12 @@ fs_place(const char *src, const char *dst, bool link_ok, char **cause)
 	if (fs_copy_fd(in, out, src, tmp, &why) != 0)
 		goto fail;
 	if (fsync(out) != 0) {
-		why = xasprintf("cannot sync %s: %s", tmp, strerror(errno));
+		why = fs_write_error(src, tmp);
 		goto fail;
 	}
 	if (close(out) != 0) {
 		out = -1;
-		why = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		why = fs_write_error(src, tmp);
 		goto fail;
 	}
 	out = -1;

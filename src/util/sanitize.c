@@ -310,3 +310,48 @@ sanitize_pad(const char *s, size_t cols, int right_align)
 	free(c);
 	return buf_detach(&b);
 }
+
+/* Append cp as a JSON escape: \\uXXXX, or a surrogate pair above U+FFFF. */
+static void
+sanitize_json_escape(struct buf *b, uint32_t cp)
+{
+	if (cp > 0xffff) {
+		cp -= 0x10000;
+		buf_addf(b, "\\u%04x\\u%04x", 0xd800 + (cp >> 10),
+		    0xdc00 + (cp & 0x3ff));
+	} else
+		buf_addf(b, "\\u%04x", cp);
+}
+
+/*
+ * Make JSON text (as cJSON prints it) safe to show on a terminal without
+ * changing what it means: DEL, C1 controls and the characters
+ * sanitize_line drops or replaces (bidi, zero-width and format
+ * characters, line separators, noncharacters), which JSON allows raw in
+ * a string, become \\u escapes; bytes that are not UTF-8 become
+ * \\ufffd. Outside strings JSON is ASCII, so only strings are touched.
+ * Returns an allocated string.
+ */
+char *
+sanitize_json(const char *json)
+{
+	const unsigned char	*p = (const unsigned char *)json;
+	struct buf		 b;
+	uint32_t		 cp;
+	size_t			 n;
+	int			 bad;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		n = sanitize_decode(p, &cp);
+		/* U+FFFD itself is fine; one made by the decoder is not. */
+		bad = cp == SANITIZE_BAD && memcmp(p, "\xef\xbf\xbd", 3) != 0;
+		if (cp == 0x7f || bad ||
+		    (cp >= 0x80 && sanitize_classify(cp) != SANITIZE_KEEP))
+			sanitize_json_escape(&b, cp);
+		else
+			buf_add(&b, p, n);
+		p += n;
+	}
+	return buf_detach(&b);
+}

@@ -16,5 +16,6 @@ char	*sanitize_text(const char *);
 size_t	 sanitize_width(const char *);
 char	*sanitize_clip(const char *, size_t);
 char	*sanitize_pad(const char *, size_t, int);
+char	*sanitize_json(const char *);
 
 #endif

@@ -480,6 +480,36 @@ test_random(void)
 	    why ? why : "");
 }
 
+/* sanitize_json: terminal-acting characters become \u escapes, the rest
+ * (ASCII, ordinary UTF-8, U+FFFD, cJSON's own escapes) is untouched. */
+static void
+test_json(void)
+{
+	static const struct {
+		const char	*in, *want;
+	} t[] = {
+		{ "{\"a\":\t\"plain caf\xc3\xa9 \xe6\x97\xa5\"}",
+		  "{\"a\":\t\"plain caf\xc3\xa9 \xe6\x97\xa5\"}" },
+		{ "\"\\u001b[31m\"", "\"\\u001b[31m\"" },
+		{ "\"del\x7f\"", "\"del\\u007f\"" },
+		{ "\"\xc2\x9b" "31m\"", "\"\\u009b31m\"" },
+		{ "\"a\xe2\x80\xae" "b\"", "\"a\\u202eb\"" },
+		{ "\"\xef\xbb\xbf\xe2\x80\x8b\"", "\"\\ufeff\\u200b\"" },
+		{ "\"\xf3\xa0\x80\x81\"", "\"\\udb40\\udc01\"" },
+		{ "\"\xef\xbf\xbd\"", "\"\xef\xbf\xbd\"" },
+		{ "\"\xff\"", "\"\\ufffd\"" },
+		{ "", "" },
+	};
+	size_t	 i;
+	char	*out;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		out = sanitize_json(t[i].in);
+		is_str(out, t[i].want, "sanitize_json case %zu", i);
+		free(out);
+	}
+}
+
 int
 main(void)
 {
@@ -495,6 +525,7 @@ main(void)
 	test_wide();
 	test_c_locale();
 	test_hostile();
+	test_json();
 	known_width = 0;
 	test_random();
 	return done_testing();
