@@ -49,8 +49,12 @@ json_str(const cJSON *o, const char *k, char **out)
 	return 1;
 }
 
-/* The largest integer json_ll accepts: a double holds it exactly. */
-#define JSON_LL_MAX	9000000000000000LL
+/*
+ * The largest integer json_ll accepts: 15 digits, which cJSON writes
+ * back exactly (it prints numbers with %1.15g), so that a value read
+ * and stored again reads back the same.
+ */
+#define JSON_LL_MAX	999999999999999LL
 
 /*
  * Member k of o as an integer (a whole number or a decimal string) of
