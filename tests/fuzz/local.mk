@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: ISC
-# Fuzz targets and sanitizers (issue 7); included at the end
+# Fuzz targets, sanitizers and valgrind (issue 7); included at the end
 # of Makefile.am. Each tests/fuzz/fuzz-NAME.c is one libFuzzer target
 # with its corpus in tests/fuzz/corpus/NAME/. A normal build links the
 # targets with replay.c, and make check replays every corpus (seeds and
@@ -53,15 +53,22 @@ cli_tests += $(fuzz_tests)
 # Every sanitizer report ends the program with SIGABRT (never a
 # warning that scrolls by), so each test that checks an exit status
 # notices; leaks are checked at exit. Extra options may be given in
-# ASAN_OPTIONS and UBSAN_OPTIONS.
+# ASAN_OPTIONS and UBSAN_OPTIONS. TAKEBOARD_WRAPPER (make valgrind)
+# runs takeboard through a wrapper.
+tb_asan = abort_on_error=1:halt_on_error=1:detect_leaks=1:exitcode=99
+tb_ubsan = abort_on_error=1:halt_on_error=1:print_stacktrace=1
 AM_TESTS_ENVIRONMENT += \
-	ASAN_OPTIONS="abort_on_error=1:halt_on_error=1:detect_leaks=1:exitcode=99$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}"; \
-	UBSAN_OPTIONS="abort_on_error=1:halt_on_error=1:print_stacktrace=1$${UBSAN_OPTIONS:+:$$UBSAN_OPTIONS}"; \
+	ASAN_OPTIONS="$(tb_asan)$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}"; \
+	UBSAN_OPTIONS="$(tb_ubsan)$${UBSAN_OPTIONS:+:$$UBSAN_OPTIONS}"; \
 	LSAN_OPTIONS="exitcode=99$${LSAN_OPTIONS:+:$$LSAN_OPTIONS}"; \
 	FUZZ_DIR='$(abs_top_builddir)/tests/fuzz'; \
 	FUZZ_ENGINE='$(FUZZ_ENGINE)'; FUZZ_NAMES='$(fuzz_names)'; \
 	export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS FUZZ_DIR FUZZ_ENGINE \
-	    FUZZ_NAMES;
+	    FUZZ_NAMES; \
+	if [ -n "$${TAKEBOARD_WRAPPER:-}" ]; then \
+	    TAKEBOARD_REAL=$$TAKEBOARD; TAKEBOARD=$$TAKEBOARD_WRAPPER; \
+	    export TAKEBOARD_REAL TAKEBOARD; \
+	fi;
 
 # ------------------------------------------------------------ make fuzz
 # Runs every target for FUZZ_TIME seconds (one at a time) and prints
@@ -73,9 +80,27 @@ fuzz:
 	    -b '$(abs_top_builddir)' $(FUZZ_TARGETS)
 .PHONY: fuzz
 
+# -------------------------------------------------------- make valgrind
+# The CLI tests with takeboard run under valgrind memcheck and totals of
+# errors and definite leaks (tests/valgrind/run.sh; the TUI tests are
+# left out: too slow under valgrind; VALGRIND_TESTS="tests/cli/x.sh ..."
+# runs some). Needs a build without sanitizers.
+if SANITIZERS
+SANITIZERS_ON = yes
+else
+SANITIZERS_ON = no
+endif
+VALGRIND_TESTS = $(cli_tests)
+valgrind: all $(check_PROGRAMS)
+	MAKE='$(MAKE)' $(SHELL) $(top_srcdir)/tests/valgrind/run.sh \
+	    '$(abs_top_builddir)' '$(SANITIZERS_ON)' $(VALGRIND_TESTS)
+.PHONY: valgrind
+
 EXTRA_DIST += \
 	contrib/fuzz.sh \
 	tests/fuzz/README \
 	tests/fuzz/corpus \
 	tests/fuzz/api.dict \
-	tests/fuzz/config.dict
+	tests/fuzz/config.dict \
+	tests/valgrind/run.sh \
+	tests/valgrind/vg-takeboard.sh
