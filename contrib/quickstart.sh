@@ -78,7 +78,7 @@ install_deps() {
 
 	if ! command -v dpkg-query >/dev/null 2>&1; then
 		local tests=""
-		[ "$mode" != check ] || tests=", and tmux, mandoc and python3 for the tests"
+		[ "$mode" != check ] || tests=", and tmux, mandoc, python3 and clang for the tests"
 		say "no dpkg-query, so not checking packages; takeboard needs" \
 		    "a C compiler, make, autoconf, automake, pkg-config and the" \
 		    "ncursesw, sqlite3 (>= 3.31), libcurl (>= 7.66) and cJSON" \
@@ -103,7 +103,9 @@ install_deps() {
 		missing+=(libcurl4-openssl-dev)
 	fi
 	if [ "$mode" = check ]; then
-		for p in tmux mandoc python3 chromium sqlite3 curl time; do
+		# sqlite3, curl, time: the benchmarks; clang: the fuzz smoke test
+		# of .ci/run (make fuzz).
+		for p in tmux mandoc python3 chromium sqlite3 curl time clang; do
 			is_installed "$p" || missing+=("$p")
 		done
 	fi

@@ -7,6 +7,7 @@
 
 #include "api/json.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,25 +74,43 @@ json_str(const cJSON *o, const char *k, char **out)
 	return 1;
 }
 
-/* Member k of o as an integer (a whole number or a decimal string). */
+/*
+ * The largest integer json_ll accepts: 15 digits, which cJSON writes
+ * back exactly (it prints numbers with %1.15g), so that a value read
+ * and stored again reads back the same.
+ */
+#define JSON_LL_MAX	999999999999999LL
+
+/*
+ * Member k of o as an integer (a whole number or a decimal string) of
+ * at most JSON_LL_MAX either way; a number out of range, as a string
+ * too, is of the wrong type (-1) and leaves *out alone.
+ */
 int
 json_ll(const cJSON *o, const char *k, long long *out)
 {
 	const cJSON	*m;
 	char		*end;
 	double		 d;
+	long long	 v;
 
 	m = cJSON_GetObjectItemCaseSensitive(o, k);
 	if (m == NULL || cJSON_IsNull(m))
 		return 0;
 	if (cJSON_IsString(m) && m->valuestring != NULL) {
-		*out = strtoll(m->valuestring, &end, 10);
-		return *end == '\0' && end != m->valuestring ? 1 : -1;
+		errno = 0;
+		v = strtoll(m->valuestring, &end, 10);
+		if (errno != 0 || *end != '\0' || end == m->valuestring ||
+		    v < -JSON_LL_MAX || v > JSON_LL_MAX)
+			return -1;
+		*out = v;
+		return 1;
 	}
 	if (!cJSON_IsNumber(m))
 		return -1;
 	d = m->valuedouble;
-	if (!isfinite(d) || d < -9e15 || d > 9e15)
+	if (!isfinite(d) || d < -(double)JSON_LL_MAX ||
+	    d > (double)JSON_LL_MAX)
 		return -1;
 	*out = (long long)d;
 	return 1;

@@ -16,7 +16,8 @@ mkdir "$G"
 : > "$G/empty"
 printf '\n\n\n' > "$G/blank"
 printf '\000' > "$G/nul"
-head -c 4096 "$TAKEBOARD" > "$G/elf"
+# The program itself, also when make valgrind wraps it in a script.
+head -c 4096 "${TAKEBOARD_REAL:-$TAKEBOARD}" > "$G/elf"
 # Deterministic noise: a linear congruential generator in awk.
 awk 'BEGIN { x = 12345; for (i = 0; i < 3000; i++) {
 	x = (x * 1103515245 + 12345) % 2147483648
