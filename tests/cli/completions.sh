@@ -72,7 +72,7 @@ while IFS= read -r cmd; do
 	    }
 	    { prev = $0 }' >>"$WORK/vals"
 done <"$WORK/cmds"
-grep -q '^stats:--by:production scene shot prompt$' "$WORK/vals" ||
+grep -q '^stats:--by:production scene shot prompt' "$WORK/vals" ||
     fail "the values of stats --by were not read from its usage"
 grep -q '^report:--format:' "$WORK/vals" ||
     fail "the values of report --format were not read from its usage"

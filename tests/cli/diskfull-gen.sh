@@ -49,7 +49,9 @@ if [ "$(id -u)" -eq 0 ]; then
 	command -v setpriv >/dev/null 2>&1 ||
 	    { echo "diskfull-gen: read-only part skipped: no setpriv"; exit 0; }
 	chmod -R a+rwX "$WORK"
-	chmod 644 "$CONF"
+	# The configuration must belong to whoever reads it.
+	chown 65534 "$CONF"
+	chmod 600 "$CONF"
 	AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
 else
 	AS=""

@@ -77,7 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&pr, 0, sizeof pr);
 	pr.text = fuzz_text_prompt;
 	pr.seconds_ms = BOARD_NONE;
-	if (gen_plan_make(&c, NULL, &pr, NULL, -1, NULL, &p, &cause) != 0) {
+	if (gen_plan_make(&c, NULL, &pr, NULL, -1, NULL, NULL, &p, &cause) != 0) {
 		free(cause);
 		goto out;
 	}

@@ -134,7 +134,11 @@ for size in $SIZES; do
 	done
 	USER=tester
 
+	# A fresh tmux server per round: starting one on the socket of a
+	# server still shutting down can fail.
 	$TM kill-server 2>/dev/null
+	TMUX_SOCK="tb-test-$$-$P"
+	TM="tmux -L $TMUX_SOCK -f /dev/null"
 	TB_ENV="USER=tui" start "$DB" 150 40
 	wait_for "Board:"
 	keys R
