@@ -475,12 +475,8 @@ fal_error(const struct http_resp *rs, char **code, char **message)
 {
 	const cJSON	*d, *first;
 	cJSON		*j;
-	char		*cause = NULL;
 
-	*code = NULL;
-	*message = NULL;
-	j = json_parse(rs->body, rs->len, &cause);
-	free(cause);
+	j = json_error_answer(rs, code, message);
 	if (j == NULL)
 		return;
 	d = json_obj(j, "detail");

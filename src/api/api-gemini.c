@@ -321,12 +321,8 @@ gemini_error(const struct http_resp *rs, char **code, char **message)
 {
 	const cJSON	*e;
 	cJSON		*j;
-	char		*cause = NULL;
 
-	*code = NULL;
-	*message = NULL;
-	j = json_parse(rs->body, rs->len, &cause);
-	free(cause);
+	j = json_error_answer(rs, code, message);
 	if (j == NULL)
 		return;
 	e = json_obj(j, "error");

@@ -293,12 +293,8 @@ static void
 luma_error(const struct http_resp *rs, char **code, char **message)
 {
 	cJSON	*j;
-	char	*cause = NULL;
 
-	*code = NULL;
-	*message = NULL;
-	j = json_parse(rs->body, rs->len, &cause);
-	free(cause);
+	j = json_error_answer(rs, code, message);
 	if (j == NULL)
 		return;
 	json_str(j, "detail", message);

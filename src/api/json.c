@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "api/http.h"
 
 /*
  * Whether text holds a NUL, raw or as the escape \u0000: cJSON would
@@ -33,6 +34,21 @@ json_has_nul(const char *text, size_t len)
 		i++;	/* past the escaped character */
 	}
 	return 0;
+}
+
+/* For a backend's error hook: clear *code and *message and parse the
+ * error answer's body; the tree, or NULL when it is not JSON. */
+cJSON *
+json_error_answer(const struct http_resp *rs, char **code, char **message)
+{
+	char	*cause = NULL;
+	cJSON	*j;
+
+	*code = NULL;
+	*message = NULL;
+	j = json_parse(rs->body, rs->len, &cause);
+	free(cause);
+	return j;
 }
 
 /* Parse len bytes of JSON text; the tree, or NULL with *cause. */

@@ -11,7 +11,10 @@
 
 #include <cjson/cJSON.h>
 
+struct http_resp;
+
 cJSON	*json_parse(const char *, size_t, char **);
+cJSON	*json_error_answer(const struct http_resp *, char **, char **);
 int	 json_str(const cJSON *, const char *, char **);
 int	 json_ll(const cJSON *, const char *, long long *);
 int	 json_num(const cJSON *, const char *, double *);
