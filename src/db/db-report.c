@@ -7,7 +7,8 @@
  * stats` (DB_STATS_AGG of db-priv.h, through the totals), so every
  * figure of a report agrees with the statistics and a report reads a
  * few rows per shot, not every take; tests/cli/report-sql.sh checks
- * both against independent SQL. Groups are made by SQLite.
+ * both against independent SQL. The grouping by variant, person,
+ * generator and day is done in C in one pass (db_report_sums).
  */
 #include "config.h"
 
@@ -16,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
+#include "util/strtab.h"
 #include "util/xmalloc.h"
+#include "model/stats.h"
 #include "db/db-priv.h"
 
 /*
@@ -240,88 +244,189 @@ db_report_shots(struct db *db, const struct report_filter *f,
 	return report_done(db, st, rc, cause, "shots");
 }
 
+/* Add the 9 sums at column i of st to *s. */
+static void
+report_add_stats(sqlite3_stmt *st, int i, struct stats *s)
+{
+	struct stats	 x;
+
+	report_read_stats(st, i, &x);
+	stats_add(s, &x);
+}
+
+/* The text of column i and its length (never NULL). */
+static const char *
+report_col(sqlite3_stmt *st, int i, size_t *len)
+{
+	const char	*s;
+
+	s = (const char *)sqlite3_column_text(st, i);
+	*len = (size_t)sqlite3_column_bytes(st, i);
+	return s != NULL ? s : "";
+}
+
+static int
+report_day_cmp(const void *a, const void *b)
+{
+	const struct report_daysum	*x = a, *y = b;
+
+	return strcmp(x->day, y->day);
+}
+
+/* The variant with this id in vars, sorted by id (no-variant entries
+ * not yet appended), or NULL. */
+static struct report_variant *
+report_find_variant(struct report_variants *vars, size_t n, long long id)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (vars->v[mid].id == id)
+			return &vars->v[mid];
+		if (vars->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /*
- * Every prompt variant of the covered shots with the statistics of its
- * filtered takes, then, per shot, the takes that have no variant (only
- * when there are some), in the order of `takeboard stats --by prompt`.
+ * The filtered takes summed every way a report shows them, in one pass
+ * over take_total (grouping in C: one scan instead of a sort per group
+ * in SQLite):
+ * - vars: every prompt variant of the covered shots, by id, with the
+ *   statistics of its takes, then one entry (id 0) per shot that has
+ *   takes with no variant, by shot id; report/ puts them in storyboard
+ *   order;
+ * - people: by the person who made the takes; backends: by backend and
+ *   model (NULL names: none recorded), in no particular order;
+ * - days: per day the takes were made (UTC), in date order.
  * Returns 0 or -1 with *cause.
  */
 int
-db_report_variants(struct db *db, const struct report_filter *f,
-    struct report_variants *out, char **cause)
+db_report_sums(struct db *db, const struct report_filter *f,
+    struct report_variants *vars, struct report_groups *people,
+    struct report_groups *backends, struct report_daysums *days,
+    char **cause)
 {
 	sqlite3_stmt		*st;
-	struct report_variant	*v;
-	int			 rc;
+	struct report_variant	*v, *cur = NULL, *none = NULL;
+	struct report_group	*g;
+	struct report_daysum	*d;
+	struct strtab		 tp, tb, td;
+	struct buf		 key;
+	const char		*s, *m;
+	size_t			 nprompts, len, mlen, i;
+	long long		 pid, sid, curid = -1;
+	bool			 added;
+	int			 rc, rv = -1;
 
-	st = report_prepare(db, "SELECT * FROM ("
-	    "SELECT p.id, h.id, p.label, p.text, p.model, " REPORT_TAGG ", "
-	    "  s.position AS sp, s.id AS si, h.position AS hp, h.id AS hi, "
-	    "  p.id AS pi "
-	    "FROM prompt p JOIN shot h ON h.id = p.shot_id "
-	    "JOIN scene s ON s.id = h.scene_id "
-	    "LEFT JOIN take_total x ON x.prompt_id = p.id AND " REPORT_TOTALS
-	    "WHERE " REPORT_SCENE "GROUP BY p.id "
-	    "UNION ALL "
-	    "SELECT NULL, h.id, NULL, NULL, NULL, " REPORT_TAGG ", "
-	    "  s.position, s.id, h.position, h.id, 9223372036854775807 "
-	    "FROM take_total x JOIN shot h ON h.id = x.shot_id "
-	    "JOIN scene s ON s.id = h.scene_id "
-	    "WHERE x.prompt_id = 0 AND " REPORT_SCENE "AND " REPORT_TOTALS
-	    "GROUP BY h.id) ORDER BY sp, si, hp, hi, pi", f, cause);
+	st = report_prepare(db, "SELECT p.id, p.shot_id, p.label, p.text, "
+	    "p.model FROM prompt p JOIN shot h ON h.id = p.shot_id "
+	    "WHERE " REPORT_SCENE "ORDER BY p.id", f, cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		v = ARRAY_ADD(out);
+		v = ARRAY_ADD(vars);
 		v->id = sqlite3_column_int64(st, 0);
 		v->shot_id = sqlite3_column_int64(st, 1);
 		v->label = db_col_text(st, 2);
 		v->text = db_col_text(st, 3);
 		v->model = db_col_text(st, 4);
-		report_read_stats(st, 5, &v->s);
 	}
-	return report_done(db, st, rc, cause, "prompt variants");
-}
+	if (report_done(db, st, rc, cause, "prompt variants") != 0)
+		return -1;
+	nprompts = vars->n;
 
-/*
- * The filtered takes grouped by the person who made them, or by backend
- * and model, in no particular order (report/ sorts them). Returns 0 or
- * -1 with *cause.
- */
-int
-db_report_groups(struct db *db, const struct report_filter *f,
-    enum report_by by, struct report_groups *out, char **cause)
-{
-	static const char *const sql[] = {
-		"SELECT x.person, NULL, " REPORT_TAGG "FROM take_total x "
-		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
-		"GROUP BY x.person",
-		"SELECT nullif(x.backend, ''), nullif(x.model, ''), "
-		REPORT_TAGG "FROM take_total x "
-		"WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
-		"GROUP BY x.backend, x.model",
-	};
-	sqlite3_stmt		*st;
-	struct report_group	*g;
-	int			 rc;
-
-	st = report_prepare(db, sql[by == REPORT_BY_BACKEND], f, cause);
+	/* take_total's key begins with shot_id, prompt_id: in that order
+	 * the rows of a variant, and a shot's rows with no variant, come
+	 * together, and the ORDER BY costs no sort. */
+	st = report_prepare(db, "SELECT x.shot_id, x.prompt_id, x.backend, "
+	    "x.model, x.person, x.day, x.takes, x.failed, x.kept, x.maybe, "
+	    "x.rejected, x.unreviewed, x.ms_generated, x.ms_used, x.cost "
+	    "FROM take_total x WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
+	    "ORDER BY x.shot_id, x.prompt_id", f, cause);
 	if (st == NULL)
 		return -1;
+	strtab_init(&tp);
+	strtab_init(&tb);
+	strtab_init(&td);
+	buf_init(&key);
 	for (;;) {
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		g = ARRAY_ADD(out);
-		g->name = db_col_text(st, 0);
-		g->model = db_col_text(st, 1);
-		report_read_stats(st, 2, &g->s);
+		sid = sqlite3_column_int64(st, 0);
+		pid = sqlite3_column_int64(st, 1);
+		if (pid == 0) {
+			if (none == NULL || none->shot_id != sid) {
+				none = ARRAY_ADD(vars);
+				memset(none, 0, sizeof *none);
+				none->shot_id = sid;
+				cur = NULL;	/* vars may have moved */
+				curid = -1;
+			}
+			report_add_stats(st, 6, &none->s);
+		} else {
+			if (pid != curid) {
+				cur = report_find_variant(vars, nprompts, pid);
+				curid = pid;
+			}
+			/* Totals of a variant of a shot not covered (or
+			 * gone) are not counted, as the join would not. */
+			if (cur != NULL)
+				report_add_stats(st, 6, &cur->s);
+		}
+
+		s = report_col(st, 4, &len);
+		i = strtab_intern(&tp, s, len, &added);
+		if (added) {
+			g = ARRAY_ADD(people);
+			memset(g, 0, sizeof *g);
+			g->name = xstrdup(s);
+		}
+		report_add_stats(st, 6, &people->v[i].s);
+
+		s = report_col(st, 2, &len);
+		m = report_col(st, 3, &mlen);
+		buf_reset(&key);
+		buf_add(&key, s, len);
+		buf_addc(&key, '\0');
+		buf_add(&key, m, mlen);
+		i = strtab_intern(&tb, key.data, key.len, &added);
+		if (added) {
+			g = ARRAY_ADD(backends);
+			memset(g, 0, sizeof *g);
+			g->name = len > 0 ? xstrdup(s) : NULL;
+			g->model = mlen > 0 ? xstrdup(m) : NULL;
+		}
+		report_add_stats(st, 6, &backends->v[i].s);
+
+		s = report_col(st, 5, &len);
+		i = strtab_intern(&td, s, len, &added);
+		if (added) {
+			d = ARRAY_ADD(days);
+			memset(d, 0, sizeof *d);
+			d->day = xstrdup(s);
+		}
+		report_add_stats(st, 6, &days->v[i].s);
 	}
-	return report_done(db, st, rc, cause, by == REPORT_BY_BACKEND ?
-	    "backends" : "people");
+	if (report_done(db, st, rc, cause, "totals") != 0)
+		goto out;
+	if (days->n > 1)
+		qsort(days->v, days->n, sizeof *days->v, report_day_cmp);
+	rv = 0;
+out:
+	strtab_fini(&tp);
+	strtab_fini(&tb);
+	strtab_fini(&td);
+	buf_fini(&key);
+	return rv;
 }
 
 /*
@@ -338,61 +443,66 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 {
 	sqlite3_stmt		*st;
 	struct report_reason	*r;
-	int			 rc;
+	struct strtab		 t;
+	struct buf		 key;
+	const char		*s;
+	long long		 sc;
+	size_t			 len, i, base = out->n;
+	bool			 added;
+	int			 rc, rv;
 
-	if (report_coarse(f)) {
-		st = report_prepare(db, "SELECT h.scene_id, "
-		    "nullif(x.reason, ''), sum(x.n) FROM reason_total x "
-		    "JOIN shot h ON h.id = x.shot_id WHERE " REPORT_SCENE
-		    "GROUP BY h.scene_id, x.reason", f, cause);
-	} else {
+	if (!report_coarse(f)) {
 		st = report_prepare(db, "SELECT h.scene_id, r.reason, "
 		    "count(*) FROM take t JOIN shot h ON h.id = t.shot_id "
 		    "LEFT JOIN take_reason r ON r.take_id = t.id "
 		    "WHERE t.status = 'ready' AND t.verdict = 'reject' AND "
 		    REPORT_SCENE "AND " REPORT_TAKES
 		    "GROUP BY h.scene_id, r.reason", f, cause);
+		if (st == NULL)
+			return -1;
+		for (;;) {
+			rc = sqlite3_step(st);
+			if (rc != SQLITE_ROW)
+				break;
+			r = ARRAY_ADD(out);
+			r->scene_id = sqlite3_column_int64(st, 0);
+			r->reason = db_col_text(st, 1);
+			r->takes = sqlite3_column_int64(st, 2);
+		}
+		return report_done(db, st, rc, cause, "reject reasons");
 	}
+
+	/* reason_total has a row per shot and reason: summed per scene
+	 * here, in one pass, rather than sorted by SQLite. */
+	st = report_prepare(db, "SELECT h.scene_id, x.reason, x.n "
+	    "FROM reason_total x JOIN shot h ON h.id = x.shot_id "
+	    "WHERE " REPORT_SCENE, f, cause);
 	if (st == NULL)
 		return -1;
+	strtab_init(&t);
+	buf_init(&key);
 	for (;;) {
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		r = ARRAY_ADD(out);
-		r->scene_id = sqlite3_column_int64(st, 0);
-		r->reason = db_col_text(st, 1);
-		r->takes = sqlite3_column_int64(st, 2);
+		sc = sqlite3_column_int64(st, 0);
+		s = report_col(st, 1, &len);
+		buf_reset(&key);
+		buf_add(&key, &sc, sizeof sc);
+		buf_add(&key, s, len);
+		i = strtab_intern(&t, key.data, key.len, &added);
+		if (added) {
+			r = ARRAY_ADD(out);
+			r->scene_id = sc;
+			r->reason = len > 0 ? xstrdup(s) : NULL;
+			r->takes = 0;
+		}
+		out->v[base + i].takes += sqlite3_column_int64(st, 2);
 	}
-	return report_done(db, st, rc, cause, "reject reasons");
-}
-
-/*
- * The statistics of the filtered takes per day they were made (UTC),
- * days without takes left out, in date order. Returns 0 or -1.
- */
-int
-db_report_days(struct db *db, const struct report_filter *f,
-    struct report_daysums *out, char **cause)
-{
-	sqlite3_stmt		*st;
-	struct report_daysum	*d;
-	int			 rc;
-
-	st = report_prepare(db, "SELECT x.day, " REPORT_TAGG
-	    "FROM take_total x WHERE " REPORT_XSCENE "AND " REPORT_TOTALS
-	    "GROUP BY x.day ORDER BY x.day", f, cause);
-	if (st == NULL)
-		return -1;
-	for (;;) {
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW)
-			break;
-		d = ARRAY_ADD(out);
-		d->day = db_col_text_empty(st, 0);
-		report_read_stats(st, 1, &d->s);
-	}
-	return report_done(db, st, rc, cause, "takes per day");
+	rv = report_done(db, st, rc, cause, "reject reasons");
+	strtab_fini(&t);
+	buf_fini(&key);
+	return rv;
 }
 
 /*

@@ -103,14 +103,11 @@ int	 db_report_scenes(struct db *, const struct report_filter *,
 	     struct report_scenes *, char **);
 int	 db_report_shots(struct db *, const struct report_filter *,
 	     struct report_shots *, char **);
-int	 db_report_variants(struct db *, const struct report_filter *,
-	     struct report_variants *, char **);
-int	 db_report_groups(struct db *, const struct report_filter *,
-	     enum report_by, struct report_groups *, char **);
+int	 db_report_sums(struct db *, const struct report_filter *,
+	     struct report_variants *, struct report_groups *,
+	     struct report_groups *, struct report_daysums *, char **);
 int	 db_report_reasons(struct db *, const struct report_filter *,
 	     struct report_reasons *, char **);
-int	 db_report_days(struct db *, const struct report_filter *,
-	     struct report_daysums *, char **);
 int	 db_report_changes(struct db *, const struct report_filter *,
 	     struct report_changes *, char **);
 int	 db_report_total(struct db *, const struct report_filter *,

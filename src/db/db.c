@@ -267,7 +267,9 @@ db_open(const char *path, int flags, struct db **out, char **cause)
 		}
 		oflags = SQLITE_OPEN_READWRITE;
 	}
-	oflags |= SQLITE_OPEN_NOFOLLOW;
+	/* One thread uses a connection, so SQLite need not lock its mutex
+	 * around every call (a tenth of a report's time when it did). */
+	oflags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(db->path, &db->h, oflags, NULL) != SQLITE_OK) {
 		if (db->h == NULL)
 			*cause = xasprintf("%s: cannot open database",

@@ -3,9 +3,10 @@
  * JSON output. Numbers are exact where they can be: counts as integers,
  * seconds and money as decimal numbers (milliseconds / 1000, micro-units
  * / 1e6) and ratios as fractions, or null when they have no value, as in
- * `takeboard stats --json`. Text is passed through unchanged but for
- * invalid UTF-8, which would make the document invalid and is replaced
- * by U+FFFD; cJSON escapes quotes and control characters.
+ * `takeboard stats --json`. The document is streamed with util/jsonw
+ * (the layout of cJSON_Print, without building a tree of a million
+ * items first); text is escaped for JSON and for the terminal there, and
+ * invalid UTF-8 becomes U+FFFD.
  */
 #include "config.h"
 
@@ -16,253 +17,166 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "util/buf.h"
-#include "util/sanitize.h"
-#include "util/xmalloc.h"
+#include "util/jsonw.h"
 #include "model/board.h"
 #include "model/stats.h"
 #include "report/report.h"
 
-/* The length of the valid UTF-8 sequence at p (1 to 4), or 0. */
-static size_t
-json_utf8_len(const unsigned char *p)
-{
-	unsigned int	 lo = 0x80, hi = 0xbf;
-	size_t		 n, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (p[0] == 0xe0)
-		lo = 0xa0;
-	else if (p[0] == 0xed)
-		hi = 0x9f;
-	else if (p[0] == 0xf0)
-		lo = 0x90;
-	else if (p[0] == 0xf4)
-		hi = 0x8f;
-	for (i = 1; i < n; i++) {
-		if (p[i] < lo || p[i] > hi)
-			return 0;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return n;
-}
-
-/* A copy of s that is valid UTF-8: each invalid byte becomes U+FFFD.
- * NULL gives NULL. Caller frees. */
-char *
-report_json_utf8(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	struct buf		 b;
-	size_t			 n;
-
-	if (s == NULL)
-		return NULL;
-	buf_init(&b);
-	while (*p != '\0') {
-		n = json_utf8_len(p);
-		if (n == 0) {
-			buf_adds(&b, "\xef\xbf\xbd");
-			p++;
-			continue;
-		}
-		buf_add(&b, p, n);
-		p += n;
-	}
-	return buf_detach(&b);
-}
-
 static void
-json_str(cJSON *o, const char *key, const char *s)
-{
-	char	*v;
-
-	if (s == NULL) {
-		cJSON_AddNullToObject(o, key);
-		return;
-	}
-	v = report_json_utf8(s);
-	cJSON_AddStringToObject(o, key, v);
-	free(v);
-}
-
-static void
-json_ll(cJSON *o, const char *key, long long v)
-{
-	cJSON_AddNumberToObject(o, key, (double)v);
-}
-
-static void
-json_ratio(cJSON *o, const char *key, bool has, double v)
+json_ratio(struct jsonw *w, const char *key, bool has, double v)
 {
 	if (has)
-		cJSON_AddNumberToObject(o, key, v);
+		jsonw_num(w, key, v);
 	else
-		cJSON_AddNullToObject(o, key);
+		jsonw_null(w, key);
 }
 
 /* The statistics fields, named and valued as by `takeboard stats`. */
 static void
-json_stats(cJSON *o, const struct stats *s)
+json_stats(struct jsonw *w, const struct stats *s)
 {
 	double		 v = 0;
 	long long	 n = 0;
 	bool		 has;
 
-	json_ll(o, "takes", s->takes);
-	json_ll(o, "failed", s->failed);
-	json_ll(o, "kept", s->kept);
-	json_ll(o, "maybe", s->maybe);
-	json_ll(o, "rejected", s->rejected);
-	json_ll(o, "unreviewed", s->unreviewed);
+	jsonw_ll(w, "takes", s->takes);
+	jsonw_ll(w, "failed", s->failed);
+	jsonw_ll(w, "kept", s->kept);
+	jsonw_ll(w, "maybe", s->maybe);
+	jsonw_ll(w, "rejected", s->rejected);
+	jsonw_ll(w, "unreviewed", s->unreviewed);
 	has = stats_keep_rate(s, &v);
-	json_ratio(o, "keep_rate", has, v);
-	cJSON_AddNumberToObject(o, "seconds_generated",
-	    (double)s->ms_generated / 1000.0);
-	cJSON_AddNumberToObject(o, "seconds_used",
-	    (double)s->ms_used / 1000.0);
+	json_ratio(w, "keep_rate", has, v);
+	jsonw_fixed(w, "seconds_generated", s->ms_generated, 3);
+	jsonw_fixed(w, "seconds_used", s->ms_used, 3);
 	has = stats_usage(s, &v);
-	json_ratio(o, "usage", has, v);
+	json_ratio(w, "usage", has, v);
 	if (stats_one_in(s, &n))
-		json_ll(o, "one_in", n);
+		jsonw_ll(w, "one_in", n);
 	else
-		cJSON_AddNullToObject(o, "one_in");
-	cJSON_AddNumberToObject(o, "cost", (double)s->cost / 1e6);
+		jsonw_null(w, "one_in");
+	jsonw_fixed(w, "cost", s->cost, 6);
 	has = stats_cost_per_used_second(s, &v);
-	json_ratio(o, "cost_per_used_second", has, v);
+	json_ratio(w, "cost_per_used_second", has, v);
 }
 
 static void
-json_share(cJSON *o, const char *key, long long part, long long whole)
+json_share(struct jsonw *w, const char *key, long long part, long long whole)
 {
 	double	 v = 0;
 	bool	 has;
 
 	has = report_share(part, whole, &v);
-	json_ratio(o, key, has, v);
-}
-
-static cJSON *
-json_by_status(const long long *counts)
-{
-	cJSON	*o;
-	int	 i;
-
-	o = cJSON_CreateObject();
-	for (i = 0; i < STATUS_COUNT; i++)
-		json_ll(o, status_name((enum status)i), counts[i]);
-	return o;
+	json_ratio(w, key, has, v);
 }
 
 static void
-json_summary(cJSON *root, const struct report *r)
+json_by_status(struct jsonw *w, const char *key, const long long *counts)
 {
-	cJSON		*o, *sp, *pk;
+	int	 i;
+
+	jsonw_object(w, key);
+	for (i = 0; i < STATUS_COUNT; i++)
+		jsonw_ll(w, status_name((enum status)i), counts[i]);
+	jsonw_end(w);
+}
+
+static void
+json_summary(struct jsonw *w, const struct report *r)
+{
 	double		 avg = 0;
 	long long	 pc;
 	size_t		 peak;
 	bool		 weekly, has;
 
-	o = cJSON_AddObjectToObject(root, "summary");
-	json_ll(o, "scenes", (long long)r->scenes.n);
-	json_ll(o, "shots", (long long)r->shots.n);
-	json_ll(o, "shots_with_kept", r->shots_kept);
-	cJSON_AddItemToObject(o, "scenes_by_status",
-	    json_by_status(r->scenes_by_status));
-	cJSON_AddItemToObject(o, "shots_by_status",
-	    json_by_status(r->shots_by_status));
-	json_stats(o, &r->total);
+	jsonw_object(w, "summary");
+	jsonw_ll(w, "scenes", (long long)r->scenes.n);
+	jsonw_ll(w, "shots", (long long)r->shots.n);
+	jsonw_ll(w, "shots_with_kept", r->shots_kept);
+	json_by_status(w, "scenes_by_status", r->scenes_by_status);
+	json_by_status(w, "shots_by_status", r->shots_by_status);
+	json_stats(w, &r->total);
 	has = report_spend(r, &weekly, &avg, &peak, &pc);
-	sp = cJSON_AddObjectToObject(o, "spend");
-	cJSON_AddStringToObject(sp, "per", weekly ? "week" : "day");
-	json_ratio(sp, "average", has, avg);
-	if (!has) {
-		cJSON_AddNullToObject(sp, "peak");
-		return;
+	jsonw_object(w, "spend");
+	jsonw_str(w, "per", weekly ? "week" : "day");
+	json_ratio(w, "average", has, avg);
+	if (!has)
+		jsonw_null(w, "peak");
+	else {
+		jsonw_object(w, "peak");
+		if (weekly)
+			jsonw_str(w, "week", r->weeks.v[peak].label);
+		else
+			jsonw_str(w, "day", r->days.v[peak].date);
+		jsonw_fixed(w, "cost", pc, 6);
+		jsonw_end(w);
 	}
-	pk = cJSON_AddObjectToObject(sp, "peak");
-	if (weekly)
-		cJSON_AddStringToObject(pk, "week", r->weeks.v[peak].label);
-	else
-		cJSON_AddStringToObject(pk, "day", r->days.v[peak].date);
-	cJSON_AddNumberToObject(pk, "cost", (double)pc / 1e6);
+	jsonw_end(w);
+	jsonw_end(w);
 }
 
 static void
-json_change(cJSON *root, const struct report *r)
+json_change(struct jsonw *w, const struct report *r)
 {
 	const struct stats	*a = &r->total, *b = &r->prev;
-	cJSON			*o;
 	double			 va = 0, vb = 0;
 	bool			 ha, hb;
 
 	if (!r->has_prev) {
-		cJSON_AddNullToObject(root, "previous");
-		cJSON_AddNullToObject(root, "change");
+		jsonw_null(w, "previous");
+		jsonw_null(w, "change");
 		return;
 	}
-	o = cJSON_AddObjectToObject(root, "previous");
-	cJSON_AddStringToObject(o, "first_day", r->prev_first);
-	cJSON_AddStringToObject(o, "last_day", r->prev_last);
-	json_stats(o, b);
-	o = cJSON_AddObjectToObject(root, "change");
-	json_ll(o, "takes", a->takes - b->takes);
-	json_ll(o, "failed", a->failed - b->failed);
-	json_ll(o, "kept", a->kept - b->kept);
+	jsonw_object(w, "previous");
+	jsonw_str(w, "first_day", r->prev_first);
+	jsonw_str(w, "last_day", r->prev_last);
+	json_stats(w, b);
+	jsonw_end(w);
+	jsonw_object(w, "change");
+	jsonw_ll(w, "takes", a->takes - b->takes);
+	jsonw_ll(w, "failed", a->failed - b->failed);
+	jsonw_ll(w, "kept", a->kept - b->kept);
 	ha = stats_keep_rate(a, &va);
 	hb = stats_keep_rate(b, &vb);
-	json_ratio(o, "keep_rate", ha && hb, va - vb);
-	cJSON_AddNumberToObject(o, "seconds_generated",
-	    (double)(a->ms_generated - b->ms_generated) / 1000.0);
-	cJSON_AddNumberToObject(o, "seconds_used",
-	    (double)(a->ms_used - b->ms_used) / 1000.0);
+	json_ratio(w, "keep_rate", ha && hb, va - vb);
+	jsonw_fixed(w, "seconds_generated", a->ms_generated - b->ms_generated,
+	    3);
+	jsonw_fixed(w, "seconds_used", a->ms_used - b->ms_used, 3);
 	ha = stats_usage(a, &va);
 	hb = stats_usage(b, &vb);
-	json_ratio(o, "usage", ha && hb, va - vb);
-	cJSON_AddNumberToObject(o, "cost", (double)(a->cost - b->cost) / 1e6);
+	json_ratio(w, "usage", ha && hb, va - vb);
+	jsonw_fixed(w, "cost", a->cost - b->cost, 6);
 	ha = stats_cost_per_used_second(a, &va);
 	hb = stats_cost_per_used_second(b, &vb);
-	json_ratio(o, "cost_per_used_second", ha && hb, va - vb);
-}
-
-static cJSON *
-json_reason(const struct report_reason *rs, long long rejected)
-{
-	cJSON	*o;
-
-	o = cJSON_CreateObject();
-	json_str(o, "reason", rs->reason);
-	json_ll(o, "takes", rs->takes);
-	json_share(o, "share", rs->takes, rejected);
-	return o;
+	json_ratio(w, "cost_per_used_second", ha && hb, va - vb);
+	jsonw_end(w);
 }
 
 static void
-json_reasons(cJSON *root, const struct report *r)
+json_reason(struct jsonw *w, const struct report_reason *rs,
+    long long rejected)
+{
+	jsonw_object(w, NULL);
+	jsonw_str(w, "reason", rs->reason);
+	jsonw_ll(w, "takes", rs->takes);
+	json_share(w, "share", rs->takes, rejected);
+	jsonw_end(w);
+}
+
+static void
+json_reasons(struct jsonw *w, const struct report *r)
 {
 	const struct report_scene	*sc;
-	cJSON				*a, *o, *l = NULL;
 	size_t				 i, k = 0;
 	long long			 id = -1;
 
-	a = cJSON_AddArrayToObject(root, "reasons");
+	jsonw_array(w, "reasons");
 	for (i = 0; i < r->reasons.n; i++)
-		cJSON_AddItemToArray(a, json_reason(&r->reasons.v[i],
-		    r->total.rejected));
+		json_reason(w, &r->reasons.v[i], r->total.rejected);
+	jsonw_end(w);
 	/* The scenes' reasons come in storyboard order, as the scenes. */
-	a = cJSON_AddArrayToObject(root, "scene_reasons");
+	jsonw_array(w, "scene_reasons");
 	for (i = 0; i < r->scene_reasons.n; i++) {
 		const struct report_reason *rs = &r->scene_reasons.v[i];
 
@@ -272,105 +186,111 @@ json_reasons(cJSON *root, const struct report *r)
 			break;
 		sc = &r->scenes.v[k];
 		if (rs->scene_id != id) {
+			if (id != -1) {
+				jsonw_end(w);	/* its reasons */
+				jsonw_end(w);	/* the scene */
+			}
 			id = rs->scene_id;
-			o = cJSON_CreateObject();
-			json_str(o, "scene", sc->code);
-			json_ll(o, "rejected", sc->s.rejected);
-			l = cJSON_AddArrayToObject(o, "reasons");
-			cJSON_AddItemToArray(a, o);
+			jsonw_object(w, NULL);
+			jsonw_str(w, "scene", sc->code);
+			jsonw_ll(w, "rejected", sc->s.rejected);
+			jsonw_array(w, "reasons");
 		}
-		cJSON_AddItemToArray(l, json_reason(rs, sc->s.rejected));
+		json_reason(w, rs, sc->s.rejected);
 	}
+	if (id != -1) {
+		jsonw_end(w);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
 }
 
 static void
-json_groups(cJSON *root, const struct report *r, bool backends)
+json_groups(struct jsonw *w, const struct report *r, bool backends)
 {
 	const struct report_groups	*g;
-	cJSON				*a, *o;
 	size_t				 i;
 
 	g = backends ? &r->backends : &r->people;
-	a = cJSON_AddArrayToObject(root, backends ? "backends" : "people");
+	jsonw_array(w, backends ? "backends" : "people");
 	for (i = 0; i < g->n; i++) {
-		o = cJSON_CreateObject();
+		jsonw_object(w, NULL);
 		if (backends) {
-			json_str(o, "backend", g->v[i].name);
-			json_str(o, "model", g->v[i].model);
+			jsonw_str(w, "backend", g->v[i].name);
+			jsonw_str(w, "model", g->v[i].model);
 		} else
-			json_str(o, "person", g->v[i].name);
-		json_stats(o, &g->v[i].s);
-		json_share(o, "cost_share", g->v[i].s.cost, r->total.cost);
-		cJSON_AddItemToArray(a, o);
+			jsonw_str(w, "person", g->v[i].name);
+		json_stats(w, &g->v[i].s);
+		json_share(w, "cost_share", g->v[i].s.cost, r->total.cost);
+		jsonw_end(w);
 	}
-}
-
-static cJSON *
-json_variant(const struct report *r, const struct report_variant *v)
-{
-	const struct report_shot	*sh = &r->shots.v[v->shot];
-	cJSON				*o;
-
-	o = cJSON_CreateObject();
-	json_str(o, "scene", r->scenes.v[sh->scene].code);
-	json_str(o, "shot", sh->code);
-	if (v->id > 0)
-		json_ll(o, "prompt", v->id);
-	else
-		cJSON_AddNullToObject(o, "prompt");
-	json_str(o, "label", v->label);
-	json_str(o, "model", v->model);
-	json_str(o, "text", v->text);
-	json_stats(o, &v->s);
-	return o;
+	jsonw_end(w);
 }
 
 static void
-json_calendar(cJSON *root, const struct report *r)
+json_variant(struct jsonw *w, const struct report *r,
+    const struct report_variant *v)
 {
-	cJSON	*o;
+	const struct report_shot	*sh = &r->shots.v[v->shot];
 
-	o = cJSON_AddObjectToObject(root, "period");
+	jsonw_object(w, NULL);
+	jsonw_str(w, "scene", r->scenes.v[sh->scene].code);
+	jsonw_str(w, "shot", sh->code);
+	if (v->id > 0)
+		jsonw_ll(w, "prompt", v->id);
+	else
+		jsonw_null(w, "prompt");
+	jsonw_str(w, "label", v->label);
+	jsonw_str(w, "model", v->model);
+	jsonw_str(w, "text", v->text);
+	json_stats(w, &v->s);
+	jsonw_end(w);
+}
+
+static void
+json_calendar(struct jsonw *w, const struct report *r)
+{
+	jsonw_object(w, "period");
 	if (r->days.n > 0) {
-		cJSON_AddStringToObject(o, "first_day", r->days.v[0].date);
-		cJSON_AddStringToObject(o, "last_day",
-		    r->days.v[r->days.n - 1].date);
+		jsonw_str(w, "first_day", r->days.v[0].date);
+		jsonw_str(w, "last_day", r->days.v[r->days.n - 1].date);
 	} else {
-		cJSON_AddNullToObject(o, "first_day");
-		cJSON_AddNullToObject(o, "last_day");
+		jsonw_null(w, "first_day");
+		jsonw_null(w, "last_day");
 	}
-	json_ll(o, "days", (long long)r->days.n);
-	cJSON_AddStringToObject(o, "by", r->weekly ? "week" : "day");
+	jsonw_ll(w, "days", (long long)r->days.n);
+	jsonw_str(w, "by", r->weekly ? "week" : "day");
+	jsonw_end(w);
 }
 
 /* Every day of the period, and its ISO weeks. */
 static void
-json_days(cJSON *root, const struct report *r)
+json_days(struct jsonw *w, const struct report *r)
 {
-	cJSON	*a, *o;
 	size_t	 i;
 
-	a = cJSON_AddArrayToObject(root, "days");
+	jsonw_array(w, "days");
 	for (i = 0; i < r->days.n; i++) {
-		o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "day", r->days.v[i].date);
-		json_stats(o, &r->days.v[i].s);
-		json_ll(o, "open_shots", r->days.v[i].open);
-		cJSON_AddItemToArray(a, o);
+		jsonw_object(w, NULL);
+		jsonw_str(w, "day", r->days.v[i].date);
+		json_stats(w, &r->days.v[i].s);
+		jsonw_ll(w, "open_shots", r->days.v[i].open);
+		jsonw_end(w);
 	}
-	a = cJSON_AddArrayToObject(root, "weeks");
+	jsonw_end(w);
+	jsonw_array(w, "weeks");
 	for (i = 0; i < r->weeks.n; i++) {
-		const struct report_week *w = &r->weeks.v[i];
+		const struct report_week *wk = &r->weeks.v[i];
 
-		o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "week", w->label);
-		cJSON_AddStringToObject(o, "first_day",
-		    r->days.v[w->first].date);
-		json_ll(o, "days", (long long)w->ndays);
-		json_stats(o, &w->s);
-		json_ll(o, "open_shots", w->open);
-		cJSON_AddItemToArray(a, o);
+		jsonw_object(w, NULL);
+		jsonw_str(w, "week", wk->label);
+		jsonw_str(w, "first_day", r->days.v[wk->first].date);
+		jsonw_ll(w, "days", (long long)wk->ndays);
+		json_stats(w, &wk->s);
+		jsonw_ll(w, "open_shots", wk->open);
+		jsonw_end(w);
 	}
+	jsonw_end(w);
 }
 
 /*
@@ -380,88 +300,85 @@ json_days(cJSON *root, const struct report *r)
 void
 report_json(const struct report *r, struct buf *b)
 {
-	cJSON	*root, *o, *a;
-	char	*s, *t;
-	size_t	 i;
+	struct jsonw	 w;
+	size_t		 i;
 
-	root = cJSON_CreateObject();
-	json_str(root, "title", r->title);
-	json_str(root, "currency", r->currency);
-	cJSON_AddStringToObject(root, "generated", r->generated);
-	o = cJSON_AddObjectToObject(root, "filter");
-	json_str(o, "scene", r->scene);
-	json_str(o, "since", r->since);
-	json_str(o, "until", r->until);
-	json_str(o, "backend", r->backend);
-	json_str(o, "person", r->person);
-	json_calendar(root, r);
-	json_summary(root, r);
-	json_change(root, r);
+	jsonw_init(&w, b);
+	jsonw_object(&w, NULL);
+	jsonw_str(&w, "title", r->title);
+	jsonw_str(&w, "currency", r->currency);
+	jsonw_str(&w, "generated", r->generated);
+	jsonw_object(&w, "filter");
+	jsonw_str(&w, "scene", r->scene);
+	jsonw_str(&w, "since", r->since);
+	jsonw_str(&w, "until", r->until);
+	jsonw_str(&w, "backend", r->backend);
+	jsonw_str(&w, "person", r->person);
+	jsonw_end(&w);
+	json_calendar(&w, r);
+	json_summary(&w, r);
+	json_change(&w, r);
 
-	a = cJSON_AddArrayToObject(root, "budget");
+	jsonw_array(&w, "budget");
 	for (i = 0; i < r->nbudget; i++) {
 		const struct report_shot *sh = &r->shots.v[r->budget[i]];
 
-		o = cJSON_CreateObject();
-		json_ll(o, "rank", (long long)i + 1);
-		json_str(o, "scene", r->scenes.v[sh->scene].code);
-		json_str(o, "shot", sh->code);
-		json_stats(o, &sh->s);
-		json_share(o, "cost_share", sh->s.cost, r->total.cost);
-		cJSON_AddItemToArray(a, o);
+		jsonw_object(&w, NULL);
+		jsonw_ll(&w, "rank", (long long)i + 1);
+		jsonw_str(&w, "scene", r->scenes.v[sh->scene].code);
+		jsonw_str(&w, "shot", sh->code);
+		json_stats(&w, &sh->s);
+		json_share(&w, "cost_share", sh->s.cost, r->total.cost);
+		jsonw_end(&w);
 	}
-	a = cJSON_AddArrayToObject(root, "scenes");
+	jsonw_end(&w);
+	jsonw_array(&w, "scenes");
 	for (i = 0; i < r->scenes.n; i++) {
 		const struct report_scene *sc = &r->scenes.v[i];
 
-		o = cJSON_CreateObject();
-		json_str(o, "scene", sc->code);
-		json_str(o, "heading", sc->heading);
-		cJSON_AddStringToObject(o, "status", status_name(sc->status));
-		json_ll(o, "shots", sc->shots);
-		json_ll(o, "shots_with_kept", sc->shots_kept);
-		json_stats(o, &sc->s);
-		cJSON_AddItemToArray(a, o);
+		jsonw_object(&w, NULL);
+		jsonw_str(&w, "scene", sc->code);
+		jsonw_str(&w, "heading", sc->heading);
+		jsonw_str(&w, "status", status_name(sc->status));
+		jsonw_ll(&w, "shots", sc->shots);
+		jsonw_ll(&w, "shots_with_kept", sc->shots_kept);
+		json_stats(&w, &sc->s);
+		jsonw_end(&w);
 	}
-	a = cJSON_AddArrayToObject(root, "shots");
+	jsonw_end(&w);
+	jsonw_array(&w, "shots");
 	for (i = 0; i < r->shots.n; i++) {
 		const struct report_shot *sh = &r->shots.v[i];
 
-		o = cJSON_CreateObject();
-		json_str(o, "scene", r->scenes.v[sh->scene].code);
-		json_str(o, "shot", sh->code);
-		json_str(o, "description", sh->description);
-		cJSON_AddStringToObject(o, "status", status_name(sh->status));
-		json_ll(o, "variants", sh->variants);
-		json_stats(o, &sh->s);
+		jsonw_object(&w, NULL);
+		jsonw_str(&w, "scene", r->scenes.v[sh->scene].code);
+		jsonw_str(&w, "shot", sh->code);
+		jsonw_str(&w, "description", sh->description);
+		jsonw_str(&w, "status", status_name(sh->status));
+		jsonw_ll(&w, "variants", sh->variants);
+		json_stats(&w, &sh->s);
 		if (r->best[i] >= 0)
-			json_ll(o, "best_prompt",
+			jsonw_ll(&w, "best_prompt",
 			    r->variants.v[r->best[i]].id);
 		else
-			cJSON_AddNullToObject(o, "best_prompt");
-		cJSON_AddItemToArray(a, o);
+			jsonw_null(&w, "best_prompt");
+		jsonw_end(&w);
 	}
-	a = cJSON_AddArrayToObject(root, "variants");
+	jsonw_end(&w);
+	jsonw_array(&w, "variants");
 	for (i = 0; i < r->variants.n; i++)
-		cJSON_AddItemToArray(a, json_variant(r, &r->variants.v[i]));
-	a = cJSON_AddArrayToObject(root, "best_variants");
+		json_variant(&w, r, &r->variants.v[i]);
+	jsonw_end(&w);
+	jsonw_array(&w, "best_variants");
 	for (i = 0; i < r->shots.n; i++) {
 		if (r->best[i] >= 0)
-			cJSON_AddItemToArray(a, json_variant(r,
-			    &r->variants.v[r->best[i]]));
+			json_variant(&w, r, &r->variants.v[r->best[i]]);
 	}
-	json_reasons(root, r);
-	json_groups(root, r, false);
-	json_groups(root, r, true);
-	json_days(root, r);
-
-	s = cJSON_Print(root);
-	if (s == NULL)
-		fatal("cannot format JSON");
-	t = sanitize_json(s);
-	buf_adds(b, t);
+	jsonw_end(&w);
+	json_reasons(&w, r);
+	json_groups(&w, r, false);
+	json_groups(&w, r, true);
+	json_days(&w, r);
+	jsonw_end(&w);
 	buf_addc(b, '\n');
-	free(t);
-	cJSON_free(s);
-	cJSON_Delete(root);
 }

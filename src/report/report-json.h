@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The report as one JSON document, built with cJSON: everything the
+ * The report as one JSON document, streamed: everything the
  * other formats show, with the field names documented in takeboard(1)
  * (the statistics fields are those of `takeboard stats --json`).
  */
@@ -11,6 +11,5 @@ struct buf;
 struct report;
 
 void	 report_json(const struct report *, struct buf *);
-char	*report_json_utf8(const char *);
 
 #endif

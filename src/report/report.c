@@ -236,6 +236,50 @@ report_sort(void *v, size_t n, size_t size, int (*cmp)(const void *,
 		qsort(v, n, size, cmp);
 }
 
+/*
+ * Put the variants in the order of `takeboard stats --by prompt`: by
+ * shot in storyboard order, each shot's variants by id, then its takes
+ * with no variant. Entries of a shot the report does not cover are
+ * dropped.
+ */
+static int
+report_variant_cmp(const void *a, const void *b)
+{
+	const struct report_variant	*x = a, *y = b;
+
+	if (x->shot != y->shot)
+		return x->shot < y->shot ? -1 : 1;
+	if ((x->id == 0) != (y->id == 0))
+		return x->id == 0 ? 1 : -1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return 0;
+}
+
+static void
+report_order_variants(struct report *r, const struct report_idx *hidx)
+{
+	struct report_variant	*v;
+	long long		 k;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < r->variants.n; i++) {
+		v = &r->variants.v[i];
+		k = report_idx_find(hidx, r->shots.n, v->shot_id);
+		if (k < 0) {
+			free(v->label);
+			free(v->text);
+			free(v->model);
+			continue;
+		}
+		v->shot = (size_t)k;
+		r->variants.v[n++] = *v;
+	}
+	r->variants.n = n;
+	report_sort(r->variants.v, r->variants.n, sizeof *r->variants.v,
+	    report_variant_cmp);
+}
+
 /* --------------------------------------------------------------- ranking */
 
 static const struct report	*report_sorting;
@@ -720,13 +764,9 @@ report_gather(struct db *db, const struct report_filter *f, struct report *r,
 
 	if (db_report_scenes(db, &r->f, &r->scenes, cause) != 0 ||
 	    db_report_shots(db, &r->f, &r->shots, cause) != 0 ||
-	    db_report_variants(db, &r->f, &r->variants, cause) != 0 ||
-	    db_report_groups(db, &r->f, REPORT_BY_PERSON, &r->people,
-	    cause) != 0 ||
-	    db_report_groups(db, &r->f, REPORT_BY_BACKEND, &r->backends,
-	    cause) != 0 ||
+	    db_report_sums(db, &r->f, &r->variants, &r->people,
+	    &r->backends, &ds, cause) != 0 ||
 	    db_report_reasons(db, &r->f, &r->scene_reasons, cause) != 0 ||
-	    db_report_days(db, &r->f, &ds, cause) != 0 ||
 	    db_report_changes(db, &r->f, &ch, cause) != 0)
 		goto out;
 	if (r->f.scene_id > 0 && r->scenes.n > 0)
@@ -762,10 +802,7 @@ report_gather(struct db *db, const struct report_filter *f, struct report *r,
 		hidx[i].i = i;
 	}
 	report_sort(hidx, r->shots.n, sizeof *hidx, report_idx_cmp);
-	for (i = 0; i < r->variants.n; i++) {
-		k = report_idx_find(hidx, r->shots.n, r->variants.v[i].shot_id);
-		r->variants.v[i].shot = k >= 0 ? (size_t)k : 0;
-	}
+	report_order_variants(r, hidx);
 
 	report_rank_budget(r);
 	report_pick_best(r);

@@ -311,6 +311,14 @@ sanitize_pad(const char *s, size_t cols, int right_align)
 	return buf_detach(&b);
 }
 
+/* Whether p starts with U+FFFD itself (short-circuit: never reads past
+ * a NUL). */
+static int
+sanitize_is_fffd(const unsigned char *p)
+{
+	return p[0] == 0xef && p[1] == 0xbf && p[2] == 0xbd;
+}
+
 /* Append cp as a JSON escape: \\uXXXX, or a surrogate pair above U+FFFF. */
 static void
 sanitize_json_escape(struct buf *b, uint32_t cp)
@@ -335,7 +343,7 @@ sanitize_json_escape(struct buf *b, uint32_t cp)
 char *
 sanitize_json(const char *json)
 {
-	const unsigned char	*p = (const unsigned char *)json;
+	const unsigned char	*p = (const unsigned char *)json, *run;
 	struct buf		 b;
 	uint32_t		 cp;
 	size_t			 n;
@@ -343,9 +351,17 @@ sanitize_json(const char *json)
 
 	buf_init(&b);
 	while (*p != '\0') {
+		/* Runs of printable ASCII are the bulk of any document. */
+		run = p;
+		while (*p >= 0x20 && *p < 0x7f)
+			p++;
+		if (p > run)
+			buf_add(&b, run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		n = sanitize_decode(p, &cp);
 		/* U+FFFD itself is fine; one made by the decoder is not. */
-		bad = cp == SANITIZE_BAD && memcmp(p, "\xef\xbf\xbd", 3) != 0;
+		bad = cp == SANITIZE_BAD && !sanitize_is_fffd(p);
 		if (cp == 0x7f || bad ||
 		    (cp >= 0x80 && sanitize_classify(cp) != SANITIZE_KEEP))
 			sanitize_json_escape(&b, cp);
@@ -354,4 +370,79 @@ sanitize_json(const char *json)
 		p += n;
 	}
 	return buf_detach(&b);
+}
+
+/*
+ * Append s to b as the inside of a JSON string (no quotes), as cJSON
+ * escapes it and then sanitize_json makes it safe: quote, backslash and
+ * C0 controls escaped as cJSON does, DEL and the characters sanitize_line
+ * would drop or replace as \\u escapes, and each byte that is not part
+ * of valid UTF-8 as U+FFFD. The result is valid JSON that shows the same
+ * text on any terminal.
+ */
+void
+sanitize_json_string(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	uint32_t		 cp;
+	size_t			 n;
+
+	for (;;) {
+		run = p;
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			buf_add(b, run, (size_t)(p - run));
+		switch (*p) {
+		case '\0':
+			return;
+		case '"':
+			buf_add(b, "\\\"", 2);
+			p++;
+			continue;
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			p++;
+			continue;
+		case '\b':
+			buf_add(b, "\\b", 2);
+			p++;
+			continue;
+		case '\f':
+			buf_add(b, "\\f", 2);
+			p++;
+			continue;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			p++;
+			continue;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			p++;
+			continue;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			p++;
+			continue;
+		default:
+			break;
+		}
+		if (*p < 0x80) {
+			/* the other C0 controls, and DEL */
+			sanitize_json_escape(b, *p);
+			p++;
+			continue;
+		}
+		n = sanitize_decode(p, &cp);
+		if (cp == SANITIZE_BAD && !sanitize_is_fffd(p)) {
+			buf_add(b, "\xef\xbf\xbd", 3);
+			p++;
+			continue;
+		}
+		if (sanitize_classify(cp) != SANITIZE_KEEP)
+			sanitize_json_escape(b, cp);
+		else
+			buf_add(b, p, n);
+		p += n;
+	}
 }

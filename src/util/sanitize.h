@@ -11,11 +11,14 @@
 
 #include <stddef.h>
 
+struct buf;
+
 char	*sanitize_line(const char *);
 char	*sanitize_text(const char *);
 size_t	 sanitize_width(const char *);
 char	*sanitize_clip(const char *, size_t);
 char	*sanitize_pad(const char *, size_t, int);
 char	*sanitize_json(const char *);
+void	 sanitize_json_string(struct buf *, const char *);
 
 #endif

@@ -207,13 +207,6 @@ test_escaping(void)
 	is_str(buf_str(&b), "a b", "a newline as a space");
 	buf_fini(&b);
 
-	s = report_json_utf8("a\xff" "b\xc3");
-	is_str(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd", "invalid UTF-8 replaced");
-	free(s);
-	s = report_json_utf8("\xe2\x80\x93 \xf0\x9f\x8e\xac");
-	is_str(s, "\xe2\x80\x93 \xf0\x9f\x8e\xac", "valid UTF-8 kept");
-	free(s);
-	ok(report_json_utf8(NULL) == NULL, "NULL stays NULL");
 }
 
 static void
