@@ -501,6 +501,14 @@ def op_download(a):
 
 
 def cpu_of(pid):
+    """CPU seconds of pid so far: from /proc/PID/schedstat (nanoseconds
+    on a CPU) where the kernel has it, else /proc/PID/stat (clock ticks,
+    10 ms: too coarse to see a process that is nearly idle)."""
+    try:
+        with open("/proc/%d/schedstat" % pid) as f:
+            return int(f.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        pass
     with open("/proc/%d/stat" % pid) as f:
         v = f.read().rsplit(")", 1)[1].split()
     return (int(v[11]) + int(v[12])) / os.sysconf("SC_CLK_TCK")
