@@ -40,6 +40,11 @@ python3 -c 'import sqlite3,sys
 for i, v in sqlite3.connect(sys.argv[1]).execute("SELECT id, verdict FROM take"):
 	print("%d|%s" % (i, v))' "$DB" >"$WORK/base"
 
+# A second session keeps the tmux server up between the cycles: when
+# the last session is killed the server exits, and a new session made
+# while it is still going away can go down with it.
+$TM new-session -d -s keep "sleep 3600" || exit 99
+
 cycle=0
 changed=0
 while [ $cycle -lt "$CYCLES" ]; do
@@ -49,12 +54,21 @@ while [ $cycle -lt "$CYCLES" ]; do
 	keys R
 	wait_for "Review the production"
 	pp=$($TM list-panes -t main -F '#{pane_pid}')
-	pid=$(pgrep -P "$pp" -x takeboard)
+	pid=$(pgrep -P "$pp" -x takeboard | head -n 1)
 	[ -n "$pid" ] || fail "no takeboard process"
-	# A burst of verdicts and ratings; the kill lands somewhere in it.
-	keys m 3 x Space Enter m 5 m x Space Enter 2 m m x Space Enter m
-	sleep "0.$(awk -v s="$cycle" 'BEGIN { srand(s); printf "%02d", int(rand() * 40) }')"
+	# A burst of verdicts and ratings, typed over about half a second
+	# so that the kill lands somewhere in it on any machine.
+	(
+		for k in m 3 x Space Enter m 5 m x Space Enter 2 m m x Space \
+		    Enter m; do
+			keys "$k"
+			sleep 0.02
+		done
+	) &
+	typist=$!
+	sleep "0.$(awk -v s="$cycle" 'BEGIN { srand(s); printf "%02d", int(rand() * 50) }')"
 	kill -9 "$pid" 2>/dev/null
+	wait "$typist"
 	wait_for "takeboard exited: 137"
 	$TM kill-session -t main
 	changed=$(python3 "$WORK/consistent.py" "$DB" "$first" "$WORK/base") ||
