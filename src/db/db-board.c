@@ -247,8 +247,9 @@ out:
 
 /* ----------------------------------------------------------------- scenes */
 
-/* The takes and kept takes of a scene or shot come from the maintained
- * totals (shot_total), so listing them does not read every take. */
+/* The takes, kept takes and seconds (generated, used) of a scene or
+ * shot come from the maintained totals (shot_total), so listing them
+ * does not read every take. */
 #define SCENE_COLS							\
 	"s.id, s.code, s.position, s.heading, s.synopsis, s.notes, "	\
 	"s.status, s.created, "						\
@@ -257,7 +258,18 @@ out:
 	"  ON x.shot_id = h.id WHERE h.scene_id = s.id), "		\
 	"(SELECT coalesce(sum(x.kept), 0) FROM shot_total x JOIN shot h "\
 	"  ON x.shot_id = h.id WHERE h.scene_id = s.id), "		\
-	"s.section, s.description "
+	"s.section, s.description, "					\
+	"(SELECT coalesce(sum(x.ms_generated), 0) FROM shot_total x "	\
+	"  JOIN shot h ON x.shot_id = h.id WHERE h.scene_id = s.id), "	\
+	"(SELECT coalesce(sum(x.ms_used), 0) FROM shot_total x "	\
+	"  JOIN shot h ON x.shot_id = h.id WHERE h.scene_id = s.id) "
+/* The same columns for every scene at once: one pass over the shots and
+ * their totals, grouped by scene, rather than three per scene. */
+#define SCENE_LIST_COLS							\
+	"s.id, s.code, s.position, s.heading, s.synopsis, s.notes, "	\
+	"s.status, s.created, count(h.id), coalesce(sum(x.takes), 0), "	\
+	"coalesce(sum(x.kept), 0), s.section, s.description, "		\
+	"coalesce(sum(x.ms_generated), 0), coalesce(sum(x.ms_used), 0) "
 
 static void
 scene_read(sqlite3_stmt *st, struct scene *sc)
@@ -281,6 +293,8 @@ scene_read(sqlite3_stmt *st, struct scene *sc)
 	sc->kept = sqlite3_column_int64(st, 10);
 	sc->section = db_col_text_empty(st, 11);
 	sc->description = db_col_text_empty(st, 12);
+	sc->ms_generated = sqlite3_column_int64(st, 13);
+	sc->ms_used = sqlite3_column_int64(st, 14);
 }
 
 static int
@@ -335,8 +349,10 @@ db_scene_list(struct db *db, struct scene_list *out, char **cause)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_prepare(db, "SELECT " SCENE_COLS "FROM scene s ORDER BY "
-	    "s.position, s.id", cause);
+	st = db_prepare(db, "SELECT " SCENE_LIST_COLS "FROM scene s "
+	    "LEFT JOIN shot h ON h.scene_id = s.id LEFT JOIN shot_total x "
+	    "ON x.shot_id = h.id GROUP BY s.id ORDER BY s.position, s.id",
+	    cause);
 	if (st == NULL)
 		return -1;
 	for (;;) {
@@ -813,7 +829,9 @@ db_shot_get_id(struct db *db, long long id, struct shot *sh, char **cause)
 /*
  * Shots in storyboard order (scene position, shot position), of one
  * scene when scene_id > 0, with one status when status >= 0; appended
- * to *out. Returns 0 or -1 with *cause.
+ * to *out. Returns 0 or -1 with *cause. One scene's shots are looked
+ * up in shot_scene (a "?1 IS NULL OR" term cannot use it), so they cost
+ * the same in a storyboard of 50 shots or 5,000.
  */
 int
 db_shot_list(struct db *db, long long scene_id, int status,
@@ -822,9 +840,12 @@ db_shot_list(struct db *db, long long scene_id, int status,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_prepare(db, "SELECT " SHOT_COLS "WHERE (?1 IS NULL OR "
-	    "h.scene_id = ?1) AND (?2 IS NULL OR h.status = ?2) ORDER BY "
-	    "s.position, s.id, h.position, h.id", cause);
+	st = db_prepare(db, scene_id > 0 ? "SELECT " SHOT_COLS "WHERE "
+	    "h.scene_id = ?1 AND (?2 IS NULL OR h.status = ?2) ORDER BY "
+	    "s.position, s.id, h.position, h.id" : "SELECT " SHOT_COLS
+	    "WHERE (?1 IS NULL OR h.scene_id = ?1) AND (?2 IS NULL OR "
+	    "h.status = ?2) ORDER BY s.position, s.id, h.position, h.id",
+	    cause);
 	if (st == NULL)
 		return -1;
 	db_bind_ll(st, 1, scene_id > 0 ? scene_id : BOARD_NONE);
@@ -841,6 +862,63 @@ db_shot_list(struct db *db, long long scene_id, int status,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot list shots");
 	return 0;
+}
+
+/*
+ * The next shot in storyboard order, after shot from_id (dir > 0) or
+ * before it (dir < 0), whose code or description contains text,
+ * ignoring ASCII case; the search wraps around the storyboard and ends
+ * at from_id itself (with inclusive, forward, it starts there). From_id
+ * 0 starts at the beginning (or, backward, the end). Returns 1 with
+ * *shot_id and *scene_id, 0 if no shot matches, -1 with *cause.
+ */
+int
+db_shot_find(struct db *db, const char *text, long long from_id, int dir,
+    int inclusive, long long *shot_id, long long *scene_id, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc, rv = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	/* Ordered by "wrapped past the end", then storyboard order: the
+	 * first row is the next match. */
+	st = db_prepare(db, dir < 0 ? "SELECT h.id, h.scene_id FROM shot h "
+	    "JOIN scene s ON s.id = h.scene_id WHERE "
+	    "instr(lower(h.code), lower(?1)) > 0 OR "
+	    "instr(lower(h.description), lower(?1)) > 0 ORDER BY "
+	    "(s.position, s.id, h.position, h.id) >= (SELECT s2.position, "
+	    "s2.id, h2.position, h2.id FROM shot h2 JOIN scene s2 ON "
+	    "s2.id = h2.scene_id WHERE h2.id = ?2), s.position DESC, "
+	    "s.id DESC, h.position DESC, h.id DESC LIMIT 1" :
+	    "SELECT h.id, h.scene_id FROM shot h "
+	    "JOIN scene s ON s.id = h.scene_id WHERE "
+	    "instr(lower(h.code), lower(?1)) > 0 OR "
+	    "instr(lower(h.description), lower(?1)) > 0 ORDER BY "
+	    "CASE WHEN ?3 THEN (s.position, s.id, h.position, h.id) < "
+	    "(SELECT s2.position, s2.id, h2.position, h2.id FROM shot h2 "
+	    "JOIN scene s2 ON s2.id = h2.scene_id WHERE h2.id = ?2) ELSE "
+	    "(s.position, s.id, h.position, h.id) <= (SELECT s2.position, "
+	    "s2.id, h2.position, h2.id FROM shot h2 JOIN scene s2 ON "
+	    "s2.id = h2.scene_id WHERE h2.id = ?2) END, s.position, s.id, "
+	    "h.position, h.id LIMIT 1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, from_id);
+	if (dir >= 0)
+		sqlite3_bind_int(st, 3, inclusive != 0);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*shot_id = sqlite3_column_int64(st, 0);
+		*scene_id = sqlite3_column_int64(st, 1);
+		rv = 1;
+	} else if (rc == SQLITE_DONE)
+		rv = 0;
+	else
+		db_fail(db, cause, "cannot search the shots");
+	sqlite3_finalize(st);
+	return rv;
 }
 
 /* Whether a shot with this code exists: 1, 0, or -1 on error. */

@@ -47,6 +47,8 @@ int	 db_shot_get(struct db *, const char *, struct shot *, char **);
 int	 db_shot_get_id(struct db *, long long, struct shot *, char **);
 int	 db_shot_list(struct db *, long long, int, struct shot_list *,
 	     char **);
+int	 db_shot_find(struct db *, const char *, long long, int, int,
+	     long long *, long long *, char **);
 int	 db_shot_add(struct db *, struct shot *, long long, char **);
 int	 db_shot_update(struct db *, const struct shot *, char **);
 int	 db_shot_move(struct db *, long long, long long, long long, char **);

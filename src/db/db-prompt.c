@@ -2,6 +2,8 @@
 /*
  * Prompt variants: lookup by id or by SHOT/LABEL, listing per shot with
  * take counts, adding with automatic labels (v1, v2, ...), removal.
+ * The counts come from the maintained totals (take_total), not from a
+ * scan of the variant's takes.
  */
 #include "config.h"
 
@@ -21,10 +23,10 @@
 	"p.id, p.shot_id, h.code, p.label, p.text, p.model, "		\
 	"p.seconds_ms, p.size, p.parent_id, pp.label, p.author, "	\
 	"p.created, "							\
-	"(SELECT count(*) FROM take t WHERE t.prompt_id = p.id AND "	\
-	"  t.status = 'ready'), "					\
-	"(SELECT count(*) FROM take t WHERE t.prompt_id = p.id AND "	\
-	"  t.status = 'ready' AND t.verdict = 'keep') "			\
+	"(SELECT coalesce(sum(x.takes), 0) FROM take_total x WHERE "	\
+	"  x.shot_id = p.shot_id AND x.prompt_id = p.id), "		\
+	"(SELECT coalesce(sum(x.kept), 0) FROM take_total x WHERE "	\
+	"  x.shot_id = p.shot_id AND x.prompt_id = p.id) "		\
 	"FROM prompt p JOIN shot h ON h.id = p.shot_id "		\
 	"LEFT JOIN prompt pp ON pp.id = p.parent_id "
 

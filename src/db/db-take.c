@@ -8,6 +8,8 @@
 
 #include "db/db-take.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,6 +237,134 @@ db_take_list(struct db *db, const struct take_filter *f,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot list takes");
+	return 0;
+}
+
+/*
+ * The shot view's takes: those of variant prompt_id, or with prompt_id
+ * 0 every take of shot_id, in id order (the order of db_take_list for
+ * one shot). Pages are keyed on the id, so that a page costs its own
+ * rows and not those before it; TAKE_PAGE(col) gives the four queries:
+ * forward from a key, then backward, each first by variant then by
+ * shot. The index take_prompt (prompt_id, and the rowid) and take_shot
+ * serve them.
+ */
+#define TAKE_PAGE_FWD(col)						\
+	"SELECT " TAKE_COLS "WHERE t." col " = ?1 AND t.id > ?2 "	\
+	"ORDER BY t.id LIMIT ?3"
+#define TAKE_PAGE_BACK(col)						\
+	"SELECT " TAKE_COLS "WHERE t." col " = ?1 AND t.id < ?2 "	\
+	"ORDER BY t.id DESC LIMIT ?3"
+#define TAKE_SKIP_FWD(col)						\
+	"SELECT t.id FROM take t WHERE t." col " = ?1 AND t.id > ?2 "	\
+	"ORDER BY t.id LIMIT 1 OFFSET ?3"
+#define TAKE_SKIP_BACK(col)						\
+	"SELECT t.id FROM take t WHERE t." col " = ?1 AND t.id < ?2 "	\
+	"ORDER BY t.id DESC LIMIT 1 OFFSET ?3"
+
+static const char *const take_page_sql[2][2] = {
+	{ TAKE_PAGE_FWD("shot_id"), TAKE_PAGE_BACK("shot_id") },
+	{ TAKE_PAGE_FWD("prompt_id"), TAKE_PAGE_BACK("prompt_id") },
+};
+static const char *const take_skip_sql[2][2] = {
+	{ TAKE_SKIP_FWD("shot_id"), TAKE_SKIP_BACK("shot_id") },
+	{ TAKE_SKIP_FWD("prompt_id"), TAKE_SKIP_BACK("prompt_id") },
+};
+
+/*
+ * Up to n takes of variant prompt_id (of shot_id when prompt_id is 0),
+ * appended to *out in id order. With dir > 0 they are the first takes
+ * with an id above key, after skipping skip of them; with dir < 0 the
+ * last takes with an id below key (key 0: from the end), after skipping
+ * skip from that end. A skip costs one index entry per take skipped and
+ * no row; a page costs its n rows, wherever it lies. Returns 0, or -1
+ * with *cause.
+ */
+int
+db_take_page(struct db *db, long long shot_id, long long prompt_id,
+    long long key, int dir, long long skip, size_t n, struct take_list *out,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	size_t		 first = out->n, i, k;
+	struct take	 tmp;
+	int		 by = prompt_id > 0, back = dir < 0, rc;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (back && key <= 0)
+		key = INT64_MAX;
+	if (n == 0)
+		return 0;
+	if (skip > 0) {
+		st = db_prepare(db, take_skip_sql[by][back], cause);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, by ? prompt_id : shot_id);
+		sqlite3_bind_int64(st, 2, key);
+		sqlite3_bind_int64(st, 3, skip - 1);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			key = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return 0;
+		if (rc != SQLITE_ROW)
+			return db_fail(db, cause, "cannot list takes");
+	}
+	st = db_prepare(db, take_page_sql[by][back], cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, by ? prompt_id : shot_id);
+	sqlite3_bind_int64(st, 2, key);
+	sqlite3_bind_int64(st, 3, n > INT_MAX ? INT_MAX : (long long)n);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		take_read(st, ARRAY_ADD(out));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot list takes");
+	/* Backward pages come last first. */
+	for (i = first, k = out->n; back && k > 0 && i < k - 1; i++, k--) {
+		tmp = out->v[i];
+		out->v[i] = out->v[k - 1];
+		out->v[k - 1] = tmp;
+	}
+	return 0;
+}
+
+/*
+ * How many takes db_take_page pages through (every status), from the
+ * maintained totals (take_total, shot_total) rather than the takes, so
+ * the count costs the same for 20 takes or 20,000. Returns 0 with *n,
+ * or -1 with *cause.
+ */
+int
+db_take_count(struct db *db, long long shot_id, long long prompt_id,
+    long long *n, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_prepare(db, prompt_id > 0 ? "SELECT coalesce(sum(x.n), 0) "
+	    "FROM take_total x WHERE x.shot_id = ?1 AND x.prompt_id = ?2" :
+	    "SELECT coalesce(sum(x.n), 0) FROM shot_total x WHERE "
+	    "x.shot_id = ?1", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, shot_id);
+	if (prompt_id > 0)
+		sqlite3_bind_int64(st, 2, prompt_id);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, cause, "cannot count takes");
 	return 0;
 }
 

@@ -38,6 +38,10 @@ int	 db_take_list_ids(struct db *, const long long *, size_t,
 	     struct take_list *, char **);
 int	 db_take_ids(struct db *, const struct take_filter *, long long **,
 	     size_t *, char **);
+int	 db_take_page(struct db *, long long, long long, long long, int,
+	     long long, size_t, struct take_list *, char **);
+int	 db_take_count(struct db *, long long, long long, long long *,
+	     char **);
 int	 db_take_recent_reasons(struct db *, int, struct str_list *, char **);
 
 #endif

@@ -67,6 +67,8 @@ struct scene {
 	long long	 shots;
 	long long	 takes;
 	long long	 kept;
+	long long	 ms_generated;	/* of ready takes (usage's base) */
+	long long	 ms_used;	/* kept, between in and out */
 };
 
 struct shot {

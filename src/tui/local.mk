@@ -20,6 +20,7 @@ unit_tests += tests/unit/test-tui
 tests_unit_test_tui_SOURCES = tests/unit/test-tui.c tests/unit/tap.h
 cli_tests += \
 	tests/tui/board.sh \
+	tests/tui/shot.sh \
 	tests/tui/review.sh \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \

@@ -3,9 +3,11 @@
  * The board: the storyboard in order. Scenes down the left with their
  * shot count, kept/takes and a usage bar; the selected scene's shots on
  * the right as two-line cards (code, framing, status, takes, kept, keep
- * rate, target seconds; then the description). The whole storyboard is
- * loaded (scenes and shots number in the thousands at most); takes are
- * only counted, never loaded.
+ * rate, target seconds; then the description). Every scene is loaded
+ * with its totals (they make the left pane); shots only for the scene
+ * selected, as it is selected, so that a storyboard of 5,000 shots
+ * opens as fast as one of 50; a search through the shots runs in the
+ * database. Takes are only counted, never loaded.
  */
 #include "config.h"
 
@@ -24,7 +26,6 @@
 #include "model/units.h"
 #include "db/db.h"
 #include "db/db-board.h"
-#include "db/db-stats.h"
 #include "tui/tui.h"
 #include "tui/tui-curses.h"
 #include "tui/tui-draw.h"
@@ -39,8 +40,9 @@ ARRAY_DECL(id_list, long long);
 
 struct board {
 	struct scene_list	 scenes;
-	struct shot_list	 shots;		/* every shot, in order */
-	struct stats_rows	 stats;		/* by scene, same order */
+	struct shot_list	 shots;		/* of the selected scene */
+	long long		 shots_of;	/* its id; 0: not loaded */
+	long long		 nshots;	/* in every scene */
 	struct id_list		 vis;		/* shot indexes shown */
 	struct id_list		 marks;		/* marked ids (pane's kind) */
 	int			 pane;		/* 0 scenes, 1 shots */
@@ -112,19 +114,27 @@ board_shot_shown(struct board *b, const struct shot *sh)
 	return true;
 }
 
-/* Rebuild the list of shown shots for the selected scene. */
+/* Rebuild the list of shown shots for the selected scene, reading its
+ * shots unless they are already loaded. */
 static void
-board_fill_vis(struct board *b)
+board_fill_vis(struct tui *t, struct board *b)
 {
 	const struct scene	*sc = board_scene(b);
+	char			*cause = NULL;
 	size_t			 i;
 
 	b->vis.n = 0;
 	if (sc == NULL)
 		return;
+	if (b->shots_of != sc->id) {
+		shot_list_free(&b->shots);
+		b->shots_of = sc->id;
+		if (db_shot_list(tui_db(t), sc->id, -1, &b->shots,
+		    &cause) != 0)
+			tui_error(t, cause);
+	}
 	for (i = 0; i < b->shots.n; i++) {
-		if (b->shots.v[i].scene_id == sc->id &&
-		    board_shot_shown(b, &b->shots.v[i]))
+		if (board_shot_shown(b, &b->shots.v[i]))
 			*ARRAY_ADD(&b->vis) = (long long)i;
 	}
 	if (b->hcur >= (int)b->vis.n)
@@ -132,7 +142,8 @@ board_fill_vis(struct board *b)
 }
 
 static void
-board_select(struct board *b, long long scene_id, long long shot_id)
+board_select(struct tui *t, struct board *b, long long scene_id,
+    long long shot_id)
 {
 	size_t	 i;
 
@@ -142,7 +153,7 @@ board_select(struct board *b, long long scene_id, long long shot_id)
 	}
 	if (b->scur >= (int)b->scenes.n)
 		b->scur = b->scenes.n > 0 ? (int)b->scenes.n - 1 : 0;
-	board_fill_vis(b);
+	board_fill_vis(t, b);
 	for (i = 0; i < b->vis.n; i++) {
 		if (b->shots.v[b->vis.v[i]].id == shot_id)
 			b->hcur = (int)i;
@@ -155,6 +166,7 @@ board_reload(struct tui *t, struct tui_view *v)
 	struct board	*b = v->data;
 	long long	 scene_id = 0, shot_id = 0;
 	char		*cause = NULL;
+	size_t		 i;
 
 	if (board_scene(b) != NULL)
 		scene_id = board_scene(b)->id;
@@ -162,17 +174,18 @@ board_reload(struct tui *t, struct tui_view *v)
 		shot_id = board_shot(b)->id;
 	scene_list_free(&b->scenes);
 	shot_list_free(&b->shots);
-	stats_rows_free(&b->stats);
-	if (db_scene_list(tui_db(t), &b->scenes, &cause) != 0 ||
-	    db_shot_list(tui_db(t), 0, -1, &b->shots, &cause) != 0 ||
-	    db_stats(tui_db(t), STATS_BY_SCENE, NULL, &b->stats, NULL,
-	    &cause) != 0) {
+	b->shots_of = 0;
+	b->vis.n = 0;
+	if (db_scene_list(tui_db(t), &b->scenes, &cause) != 0) {
 		tui_error(t, cause);
 		return -1;
 	}
-	board_select(b, scene_id, shot_id);
-	tui_set_title(v, "Board: %zu scenes, %zu shots%s%s%s", b->scenes.n,
-	    b->shots.n, b->filter >= 0 ? "  [status " : "",
+	b->nshots = 0;
+	for (i = 0; i < b->scenes.n; i++)
+		b->nshots += b->scenes.v[i].shots;
+	board_select(t, b, scene_id, shot_id);
+	tui_set_title(v, "Board: %zu scenes, %lld shots%s%s%s", b->scenes.n,
+	    b->nshots, b->filter >= 0 ? "  [status " : "",
 	    b->filter >= 0 ? status_name((enum status)b->filter) : "",
 	    b->filter >= 0 ? "]" : "");
 	return 0;
@@ -187,7 +200,7 @@ static void
 board_draw_scenes(struct tui *t, struct board *b, int y, int rows, int w)
 {
 	const struct scene	*sc;
-	const struct stats	*s;
+	struct stats		 s;
 	char			*line, *kt;
 	double			 u = 0;
 	attr_t			 a;
@@ -206,7 +219,9 @@ board_draw_scenes(struct tui *t, struct board *b, int y, int rows, int w)
 		if (idx >= (int)b->scenes.n)
 			break;
 		sc = &b->scenes.v[idx];
-		s = idx < (int)b->stats.n ? &b->stats.v[idx].s : NULL;
+		memset(&s, 0, sizeof s);
+		s.ms_generated = sc->ms_generated;
+		s.ms_used = sc->ms_used;
 		a = idx == b->scur ? tui_attr(b->pane == 0 ? TC_SELECT :
 		    TC_SELECT_DIM) : A_NORMAL;
 		line = xasprintf("%c%-4s %s", b->pane == 0 &&
@@ -221,7 +236,7 @@ board_draw_scenes(struct tui *t, struct board *b, int y, int rows, int w)
 		free(kt);
 		tui_fill(y + i, hw + BOARD_SH_W + BOARD_KT_W, BOARD_BAR_W + 2,
 		    a);
-		if (s != NULL && stats_usage(s, &u))
+		if (stats_usage(&s, &u))
 			tui_bar(y + i, w - BOARD_BAR_W - 1, BOARD_BAR_W,
 			    u / 0.005, tui_attr(TC_BAR) | (a & A_REVERSE));
 	}
@@ -327,8 +342,11 @@ board_marked_or_current(struct board *b, long long cur, struct id_list *out)
 static void
 board_search(struct tui *t, struct board *b, int dir, int fresh)
 {
-	size_t	 n, i, k;
-	int	 start;
+	const struct shot	*sh = board_shot(b);
+	long long		 shot_id, scene_id;
+	size_t			 n, i, k;
+	char			*cause = NULL;
+	int			 found;
 
 	if (b->search == NULL)
 		return;
@@ -344,23 +362,21 @@ board_search(struct tui *t, struct board *b, int dir, int fresh)
 			    b->search)) {
 				b->scur = (int)i;
 				b->hcur = 0;
-				board_fill_vis(b);
+				board_fill_vis(t, b);
 				return;
 			}
 		}
 	} else {
-		/* Shots: search the whole storyboard, scene by scene. */
-		n = b->shots.n;
-		start = board_shot(b) != NULL ? (int)b->vis.v[b->hcur] : 0;
-		for (k = 1; k <= n; k++) {
-			i = ((size_t)start + n + (fresh ? k - 1 : k) * dir) % n;
-			if (board_text_match(b->shots.v[i].description,
-			    b->search) || board_text_match(b->shots.v[i].code,
-			    b->search)) {
-				board_select(b, b->shots.v[i].scene_id,
-				    b->shots.v[i].id);
-				return;
-			}
+		/* Shots: search the whole storyboard, in the database. */
+		found = db_shot_find(tui_db(t), b->search, sh != NULL ?
+		    sh->id : 0, dir, fresh, &shot_id, &scene_id, &cause);
+		if (found < 0) {
+			tui_error(t, cause);
+			return;
+		}
+		if (found > 0) {
+			board_select(t, b, scene_id, shot_id);
+			return;
 		}
 	}
 	tui_errorf(t, "no match for '%s'", b->search);
@@ -414,7 +430,7 @@ board_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 	if (b->pane == 0 && tui_list_key(&b->scur, (int)b->scenes.n, op,
 	    rows)) {
 		b->hcur = b->htop = 0;
-		board_fill_vis(b);
+		board_fill_vis(t, b);
 		return 1;
 	}
 	if (b->pane == 1 && tui_list_key(&b->hcur, (int)b->vis.n, op,
@@ -445,10 +461,10 @@ board_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 		if (b->pane == 0 || sc == NULL) {
 			if (tui_edit_scene_add(t, sc != NULL ? sc->id :
 			    DB_PLACE_END, &id) == 0)
-				board_select(b, id, 0);
+				board_select(t, b, id, 0);
 		} else if (tui_edit_shot_add(t, sc->id, sh != NULL ? sh->id :
 		    DB_PLACE_END, &id) == 0)
-			board_select(b, sc->id, id);
+			board_select(t, b, sc->id, id);
 		return 1;
 	case OP_EDIT:
 		if (b->pane == 0 && sc != NULL)
@@ -506,7 +522,7 @@ board_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 		else if (b->pane == 1 && b->hcur + 1 < (int)b->vis.n)
 			b->hcur++;
 		if (b->pane == 0)
-			board_fill_vis(b);
+			board_fill_vis(t, b);
 		return 1;
 	case OP_REVIEW:
 		if (b->pane == 1 && sh != NULL)
@@ -563,7 +579,7 @@ board_mouse(struct tui *t, struct tui_view *v, int y, int x, int bstate)
 		if (b->stop + row < (int)b->scenes.n) {
 			b->scur = b->stop + row;
 			b->hcur = b->htop = 0;
-			board_fill_vis(b);
+			board_fill_vis(t, b);
 		}
 	} else {
 		b->pane = 1;
@@ -580,7 +596,6 @@ board_free(struct tui_view *v)
 
 	scene_list_free(&b->scenes);
 	shot_list_free(&b->shots);
-	stats_rows_free(&b->stats);
 	ARRAY_FREE(&b->vis);
 	ARRAY_FREE(&b->marks);
 	free(b->filter_text);

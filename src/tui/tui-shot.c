@@ -4,11 +4,17 @@
  * parent with takes, kept and keep rate (which phrasing works); the
  * takes of the selected variant; and the variant's prompt, wrapped, or
  * its word diff against its parent (D).
+ *
+ * A variant may have thousands of takes: the view holds only the page
+ * on screen (win), counts the takes from the maintained totals, and
+ * fetches the page again, keyed on the ids it already has, as the
+ * cursor moves (shotv_fetch), so a key costs what the screen shows.
  */
 #include "config.h"
 
 #include "tui/tui-shot.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +48,10 @@ struct shotv {
 	struct prompt_list	 prompts;
 	int			*order;		/* tree order of prompts */
 	int			*depth;
-	struct take_list	 takes;		/* of the selected variant */
+	long long		 ntakes;	/* of the selected variant */
+	struct take_list	 win;		/* takes wtop.. on screen */
+	int			 wtop;
+	int			 wvalid;
 	struct shot_ids		 marks;		/* marked take ids */
 	int			 pane;		/* 0 variants, 1 takes */
 	int			 pcur, ptop;
@@ -101,23 +110,78 @@ shotv_tree(struct shotv *s)
 	free(stack);
 }
 
+/* The take at position idx of the variant's list, if it is fetched
+ * (the cursor's always is once drawn); NULL otherwise. */
+static const struct take *
+shotv_take(struct shotv *s, int idx)
+{
+	if (!s->wvalid || idx < s->wtop || idx >= s->wtop + (int)s->win.n)
+		return NULL;
+	return &s->win.v[idx - s->wtop];
+}
+
+/* Count the selected variant's takes; the page is fetched on drawing. */
 static int
 shotv_load_takes(struct tui *t, struct shotv *s)
 {
-	struct take_filter	 f;
 	const struct prompt	*pr = shotv_prompt(s);
 	char			*cause = NULL;
 
-	take_list_free(&s->takes);
-	take_filter_init(&f);
-	f.shot_id = s->id;
-	if (pr != NULL)
-		f.prompt_id = pr->id;
-	if (db_take_list(tui_db(t), &f, &s->takes, &cause) != 0) {
+	s->wvalid = 0;
+	if (db_take_count(tui_db(t), s->id, pr != NULL ? pr->id : 0,
+	    &s->ntakes, &cause) != 0) {
+		s->ntakes = 0;
 		tui_error(t, cause);
 		return -1;
 	}
+	if (s->ntakes > INT_MAX)
+		s->ntakes = INT_MAX;
 	return 0;
+}
+
+/*
+ * Make the page hold takes top..top+rows-1 (those that exist). A page
+ * next to the one held is keyed on the id at its edge; the ends are
+ * read from the first or the last take; only a jump elsewhere (after a
+ * reload) skips index entries to get there.
+ */
+static void
+shotv_fetch(struct tui *t, struct shotv *s, int top, int rows)
+{
+	const struct prompt	*pr = shotv_prompt(s);
+	struct take_list	 l;
+	long long		 key = 0, skip = 0;
+	char			*cause = NULL;
+	int			 need, end, dir = 1;
+
+	need = (int)s->ntakes - top < rows ? (int)s->ntakes - top : rows;
+	if (need <= 0) {
+		take_list_free(&s->win);
+		s->wtop = top;
+		s->wvalid = 1;
+		return;
+	}
+	end = top + need;
+	if (s->wvalid && top >= s->wtop && end <= s->wtop + (int)s->win.n)
+		return;
+	if (shotv_take(s, top - 1) != NULL)
+		key = shotv_take(s, top - 1)->id;
+	else if (shotv_take(s, end) != NULL) {
+		key = shotv_take(s, end)->id;
+		dir = -1;
+	} else if (top > (int)s->ntakes - end) {
+		dir = -1;
+		skip = (int)s->ntakes - end;
+	} else
+		skip = top;
+	memset(&l, 0, sizeof l);
+	if (db_take_page(tui_db(t), s->id, pr != NULL ? pr->id : 0, key, dir,
+	    skip, (size_t)need, &l, &cause) != 0)
+		tui_error(t, cause);
+	take_list_free(&s->win);
+	s->win = l;
+	s->wtop = top;
+	s->wvalid = 1;
 }
 
 static int
@@ -255,7 +319,8 @@ shotv_marked(struct shotv *s, long long id)
 }
 
 static void
-shotv_draw_takes(struct shotv *s, int y, int rows, int x, int w)
+shotv_draw_takes(struct tui *t, struct shotv *s, int y, int rows, int x,
+    int w)
 {
 	const struct take	*tk;
 	char			*line, *secs, *age, *reasons, *rating;
@@ -264,17 +329,18 @@ shotv_draw_takes(struct shotv *s, int y, int rows, int x, int w)
 
 	tui_put(y, x, w, "   TAKE STATUS     VERDICT    RATE  SECS  WHO     "
 	    "AGE  REASONS", tui_attr(TC_DIM) | A_BOLD);
-	tui_list_fix(&s->tcur, &s->ttop, (int)s->takes.n, rows - 1);
-	if (s->takes.n == 0) {
+	tui_list_fix(&s->tcur, &s->ttop, (int)s->ntakes, rows - 1);
+	shotv_fetch(t, s, s->ttop, rows - 1);
+	if (s->ntakes == 0) {
 		tui_put(y + 1, x + 1, w - 1, "No takes of this variant yet.",
 		    tui_attr(TC_DIM));
 		return;
 	}
 	for (i = 0; i < rows - 1; i++) {
 		idx = s->ttop + i;
-		if (idx >= (int)s->takes.n)
+		tk = shotv_take(s, idx);
+		if (tk == NULL)
 			break;
-		tk = &s->takes.v[idx];
 		secs = tk->duration_ms == BOARD_NONE ? xstrdup("–") :
 		    units_fmt_seconds(tk->duration_ms);
 		age = shotv_age(tk->created);
@@ -370,7 +436,6 @@ shotv_draw(struct tui *t, struct tui_view *v, int y, int rows)
 	struct shotv	*s = v->data;
 	int		 lh, left, th;
 
-	(void)t;
 	shotv_draw_fields(s, y);
 	th = rows / 3 > 3 ? rows / 3 : 3;
 	lh = rows - 3 - th;
@@ -380,7 +445,7 @@ shotv_draw(struct tui *t, struct tui_view *v, int y, int rows)
 	s->split = left;
 	shotv_draw_prompts(s, y + 3, lh, left);
 	mvvline(y + 3, left, ACS_VLINE, lh);
-	shotv_draw_takes(s, y + 3, lh, left + 1, COLS - left - 1);
+	shotv_draw_takes(t, s, y + 3, lh, left + 1, COLS - left - 1);
 	shotv_draw_text(s, y + 3 + lh, th);
 }
 
@@ -393,16 +458,17 @@ shotv_verdict(struct tui *t, struct shotv *s)
 	static const enum verdict vs[] = {
 		VERDICT_KEEP, VERDICT_MAYBE, VERDICT_REJECT, VERDICT_UNREVIEWED
 	};
-	struct str_list	 reasons;
-	struct shot_ids	 ids;
-	size_t		 i;
-	int		 r;
+	const struct take	*tk = shotv_take(s, s->tcur);
+	struct str_list		 reasons;
+	struct shot_ids		 ids;
+	size_t			 i;
+	int			 r;
 
 	memset(&ids, 0, sizeof ids);
 	for (i = 0; i < s->marks.n; i++)
 		*ARRAY_ADD(&ids) = s->marks.v[i];
-	if (ids.n == 0 && s->takes.n > 0)
-		*ARRAY_ADD(&ids) = s->takes.v[s->tcur].id;
+	if (ids.n == 0 && tk != NULL)
+		*ARRAY_ADD(&ids) = tk->id;
 	if (ids.n == 0)
 		return;
 	r = tui_input_pick(t, ids.n > 1 ? "Verdict for the marked takes" :
@@ -422,6 +488,7 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 {
 	struct shotv		*s = v->data;
 	const struct prompt	*pr = shotv_prompt(s);
+	const struct take	*tk = shotv_take(s, s->tcur);
 	enum status		 st = s->shot.status;
 	size_t			 i;
 	int			 old = s->pcur, rows = s->list_rows - 1;
@@ -436,7 +503,7 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 		}
 		return 1;
 	}
-	if (s->pane == 1 && tui_list_key(&s->tcur, (int)s->takes.n, op, rows))
+	if (s->pane == 1 && tui_list_key(&s->tcur, (int)s->ntakes, op, rows))
 		return 1;
 	switch (op) {
 	case OP_LEFT:
@@ -447,9 +514,8 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 	case OP_OPEN:
 		if (s->pane == 0)
 			s->pane = 1;
-		else if (s->takes.n > 0)
-			tui_review_open(t, TUI_REVIEW_SHOT, s->id,
-			    s->takes.v[s->tcur].id);
+		else if (tk != NULL)
+			tui_review_open(t, TUI_REVIEW_SHOT, s->id, tk->id);
 		return 1;
 	case OP_BACK:
 		if (s->marks.n > 0) {
@@ -466,16 +532,16 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 	case OP_DELETE:
 		if (s->pane == 0 && pr != NULL)
 			tui_edit_prompt_rm(t, pr->id);
-		else if (s->pane == 1 && s->takes.n > 0)
-			tui_edit_take_rm(t, s->takes.v[s->tcur].id);
+		else if (s->pane == 1 && tk != NULL)
+			tui_edit_take_rm(t, tk->id);
 		return 1;
 	case OP_STATUS:
 		if (tui_edit_pick_status(t, &st) == 0)
 			tui_edit_status(t, 0, &s->id, 1, st);
 		return 1;
 	case OP_MARK:
-		if (s->pane == 1 && s->takes.n > 0) {
-			long long id = s->takes.v[s->tcur].id;
+		if (s->pane == 1 && tk != NULL) {
+			long long id = tk->id;
 			bool found = false;
 
 			for (i = 0; i < s->marks.n; i++) {
@@ -488,7 +554,7 @@ shotv_key(struct tui *t, struct tui_view *v, enum tui_op op, int key)
 			}
 			if (!found)
 				*ARRAY_ADD(&s->marks) = id;
-			if (s->tcur + 1 < (int)s->takes.n)
+			if (s->tcur + 1 < (int)s->ntakes)
 				s->tcur++;
 		}
 		return 1;
@@ -534,7 +600,7 @@ shotv_mouse(struct tui *t, struct tui_view *v, int y, int x, int bstate)
 		}
 	} else {
 		s->pane = 1;
-		if (s->ttop + row < (int)s->takes.n)
+		if (s->ttop + row < (int)s->ntakes)
 			s->tcur = s->ttop + row;
 	}
 	return 1;
@@ -547,7 +613,7 @@ shotv_free(struct tui_view *v)
 
 	shot_free(&s->shot);
 	prompt_list_free(&s->prompts);
-	take_list_free(&s->takes);
+	take_list_free(&s->win);
 	ARRAY_FREE(&s->marks);
 	free(s->order);
 	free(s->depth);

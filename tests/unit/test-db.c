@@ -381,6 +381,137 @@ test_stats(struct db *db)
 	}
 }
 
+/* The shot view's pages of takes, keyed on ids, against the full list;
+ * the scenes' totals against the statistics; the search for shots. */
+static void
+test_take_pages(struct db *db)
+{
+	static const char *const codes[] = { "S-A", "S-B", "S-C" };
+	struct shot		 sh;
+	struct prompt_list	 pl;
+	struct take_filter	 f;
+	struct take_list	 all, pg;
+	struct scene_list	 sl;
+	struct stats_rows	 rows;
+	struct stats_filter	 sf;
+	char			*cause = NULL;
+	long long		 n, key, ids[3], found, scene;
+	size_t			 i, k, got;
+	int			 v, o, same = 1, counted = 1, skips = 1;
+
+	for (k = 0; k < 3; k++) {
+		if (db_shot_get(db, codes[k], &sh, &cause) != 1)
+			break;
+		ids[k] = sh.id;
+		memset(&pl, 0, sizeof pl);
+		db_prompt_list(db, sh.id, &pl, &cause);
+		/* v == 0: the variant; v == 1: every take of the shot. */
+		for (v = 0; v < 2 && pl.n > 0; v++) {
+			long long pid = v == 0 ? pl.v[0].id : 0;
+
+			take_filter_init(&f);
+			f.shot_id = sh.id;
+			f.prompt_id = pid;
+			memset(&all, 0, sizeof all);
+			db_take_list(db, &f, &all, &cause);
+			if (db_take_count(db, sh.id, pid, &n, &cause) != 0 ||
+			    n != (long long)all.n || all.n < 20)
+				counted = 0;
+			/* Forward by 7, keyed on the last id. */
+			memset(&pg, 0, sizeof pg);
+			for (key = 0, got = 0;; got = pg.n) {
+				db_take_page(db, sh.id, pid, key, 1, 0, 7, &pg,
+				    &cause);
+				if (pg.n == got)
+					break;
+				key = pg.v[pg.n - 1].id;
+			}
+			same &= pg.n == all.n;
+			for (i = 0; i < pg.n && i < all.n; i++)
+				same &= pg.v[i].id == all.v[i].id;
+			take_list_free(&pg);
+			/* Backward by 5 from the end. */
+			for (key = 0, i = all.n; i > 0; i -= got) {
+				memset(&pg, 0, sizeof pg);
+				db_take_page(db, sh.id, pid, key, -1, 0, 5, &pg,
+				    &cause);
+				got = pg.n;
+				if (got == 0 || got > i)
+					break;
+				for (o = 0; o < (int)got; o++)
+					same &= pg.v[o].id ==
+					    all.v[i - got + (size_t)o].id;
+				key = pg.v[0].id;
+				take_list_free(&pg);
+			}
+			take_list_free(&pg);
+			same &= i == 0;
+			/* Jumps: skip o from either end. */
+			for (o = 0; o + 3 <= (int)all.n; o += 4) {
+				memset(&pg, 0, sizeof pg);
+				db_take_page(db, sh.id, pid, 0, 1, o, 3, &pg,
+				    &cause);
+				skips &= pg.n == 3 &&
+				    pg.v[0].id == all.v[o].id &&
+				    pg.v[2].id == all.v[o + 2].id;
+				take_list_free(&pg);
+				db_take_page(db, sh.id, pid, 0, -1, o, 3, &pg,
+				    &cause);
+				skips &= pg.n == 3 &&
+				    pg.v[2].id == all.v[all.n - 1 - o].id &&
+				    pg.v[0].id == all.v[all.n - 3 - o].id;
+				take_list_free(&pg);
+			}
+			memset(&pg, 0, sizeof pg);
+			db_take_page(db, sh.id, pid, 0, 1, (long long)all.n, 3,
+			    &pg, &cause);
+			skips &= pg.n == 0;
+			take_list_free(&pg);
+			take_list_free(&all);
+		}
+		prompt_list_free(&pl);
+		shot_free(&sh);
+	}
+	ok(k == 3, "the stats shots are S-A S-B S-C");
+	ok(counted, "the totals count the takes a page walks through");
+	ok(same, "pages forward and backward give the list, in order");
+	ok(skips, "a page after skipping gives the takes at that place");
+
+	/* The scene list's seconds are those of the statistics. */
+	memset(&sl, 0, sizeof sl);
+	memset(&rows, 0, sizeof rows);
+	db_scene_list(db, &sl, &cause);
+	for (i = 0; i < sl.n && strcmp(sl.v[i].code, "S") != 0; i++)
+		continue;
+	memset(&sf, 0, sizeof sf);
+	sf.scene_id = i < sl.n ? sl.v[i].id : -1;
+	ok(i < sl.n && db_stats(db, STATS_BY_SCENE, &sf, &rows, NULL,
+	    &cause) == 0 && rows.n == 1 && rows.v[0].s.ms_generated > 0 &&
+	    sl.v[i].ms_generated == rows.v[0].s.ms_generated &&
+	    sl.v[i].ms_used == rows.v[0].s.ms_used &&
+	    sl.v[i].takes == rows.v[0].s.takes &&
+	    sl.v[i].kept == rows.v[0].s.kept && sl.v[i].shots == 3,
+	    "the scene list's totals are the statistics'");
+	stats_rows_free(&rows);
+	scene_list_free(&sl);
+
+	/* Search: forward, backward, wrapping, inclusive, any case. */
+	ok(db_shot_find(db, "s-b", ids[0], 1, 0, &found, &scene,
+	    &cause) == 1 && found == ids[1], "search forward: S-B after S-A");
+	ok(db_shot_find(db, "S-", ids[2], 1, 0, &found, &scene,
+	    &cause) == 1 && found == ids[0], "forward wraps to S-A");
+	ok(db_shot_find(db, "S-", ids[0], -1, 0, &found, &scene,
+	    &cause) == 1 && found == ids[2], "backward wraps to S-C");
+	ok(db_shot_find(db, "S-", ids[1], -1, 0, &found, &scene,
+	    &cause) == 1 && found == ids[0], "backward: S-A before S-B");
+	ok(db_shot_find(db, "S-", ids[1], 1, 1, &found, &scene,
+	    &cause) == 1 && found == ids[1], "a fresh search starts here");
+	ok(db_shot_find(db, "S-B", ids[1], 1, 0, &found, &scene,
+	    &cause) == 1 && found == ids[1], "the only match: itself");
+	ok(db_shot_find(db, "zzz", ids[1], 1, 0, &found, &scene,
+	    &cause) == 0, "no match: 0");
+}
+
 static void
 test_take_rules(struct db *db)
 {
@@ -463,6 +594,7 @@ main(void)
 	}
 	test_board(db);
 	test_stats(db);
+	test_take_pages(db);
 	test_take_rules(db);
 	db_close(db);
 	free(p);
