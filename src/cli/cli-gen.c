@@ -136,7 +136,7 @@ gen_run(struct cli *c, struct gen_config *cfg, int mode)
 	struct gen_seen		 seen;
 	struct gen_view		 v;
 	char			*cause = NULL, *note;
-	size_t			 drawn = 0, i;
+	size_t			 drawn = 0, i, left = 0;
 	long long		 dv;
 	int			 busy, locked;
 
@@ -191,10 +191,18 @@ gen_run(struct cli *c, struct gen_config *cfg, int mode)
 		    v.job->scene_code, v.job->shot_code,
 		    job_state_name(v.job->state), note);
 		free(note);
+		left++;
 	}
 	gen_queue_free(q);
 	free(seen.ids);
 	free(seen.marks);
+	/* A script must see that sync did not finish its work (a clip it
+	 * could not write, a backend that stopped answering), though the
+	 * jobs are safe and the next sync goes on with them. */
+	if (left > 0)
+		return cli_error(c, "%zu job%s could not go on (see above); "
+		    "the next sync takes %s up again", left, left == 1 ? "" :
+		    "s", left == 1 ? "it" : "them");
 	return 0;
 }
 

@@ -28,7 +28,7 @@ intact() {
 
 # ------------------------------------------------------ full disk
 ok "$T" gen 4A/v1 --seconds 8 --yes
-run env LD_PRELOAD="$SHIM" ENOSPC_PATTERN="$WORK/takes/" ENOSPC_AFTER=50000 \
+stalled env LD_PRELOAD="$SHIM" ENOSPC_PATTERN="$WORK/takes/" ENOSPC_AFTER=50000 \
     "$T" sync --watch
 printf '%s\n' "$OUT" | grep -q "take 1 4/4A: .*cannot write $WORK/takes/4/4A/4A-t00001\.part: No space left on device" ||
     fail "sync does not name the full disk: $OUT $ERR"
@@ -58,7 +58,7 @@ else
 fi
 ok $AS "$T" gen 4A/v1 --seconds 8 --yes
 chmod 555 takes/4/4A
-run $AS "$T" sync --watch
+stalled $AS "$T" sync --watch
 printf '%s\n' "$OUT" | grep -q "take 2 4/4A: .*$WORK/takes/4/4A.*Permission denied" ||
     fail "sync does not name the read-only folder: $OUT $ERR"
 [ "$(sql 'SELECT status FROM take WHERE id = 2')" = generating ] ||

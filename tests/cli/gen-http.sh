@@ -68,9 +68,13 @@ take_run
 has "take $TAKE 4/4A: done"
 pass "chain of 11 redirects refused (limit 5)"
 
-# 3. A body that stops is aborted within low_speed_time (2) + 5 s.
+# 3. A body that stops is aborted within low_speed_time (2) + 5 s; sync
+# says the job could not go on (exit 1).
 start stall
-take_run
+ok "$T" gen 4A/v1 --yes
+TAKE=$(printf '%s\n' "$OUT" | sed -n 's/^take \([0-9]*\) queued$/\1/p')
+[ -n "$TAKE" ] || fail "no take submitted"
+stalled "$T" sync --watch
 has "take $TAKE 4/4A: downloading: left for the next sync"
 stall=$(grep ' /v1/videos/.*/content ' "$WORK/mock.log" | head -n 2 |
     sed 's/.* t=//' | awk 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }')
@@ -150,7 +154,7 @@ if command -v openssl >/dev/null 2>&1 &&
 	done
 	sed -i "s|^base_url = .*|base_url = https://127.0.0.1:$(cat "$WORK/port")/v1|" \
 	    "$CONF"
-	ok "$T" gen 4A/v1 --yes
+	stalled "$T" gen 4A/v1 --yes
 	has 'left for the next sync .*(certificate|SSL)'
 	[ ! -s "$WORK/mock.log" ] || fail "a request passed a bad certificate"
 	pass "self-signed certificate refused"

@@ -69,3 +69,13 @@ unmock() {
 	wait "$MOCK_PID" 2>/dev/null
 	:
 }
+
+# stalled CMD...: the command ends with exit 1 and a takeboard: line
+# saying jobs could not go on (they wait for the next sync); what it
+# printed about them is in $OUT as usual.
+stalled() {
+	run "$@"
+	[ "$RC" -eq 1 ] || fail "expected exit 1 (got $RC): $*"
+	printf '%s\n' "$ERR" | grep -Eq '^takeboard: [0-9]+ jobs? could not go on' ||
+	    fail "no 'could not go on' on stderr: $* ($ERR)"
+}

@@ -153,7 +153,7 @@ ls takes/4/4A | grep -q 't00014' && fail "a non-video was kept"
 # A wait longer than the cap leaves the job for the next sync.
 start longwait
 ok "$T" gen 4A/v1 --seconds 4 --yes
-ok "$T" sync --watch
+stalled "$T" sync --watch
 [ "$(state_of 15)" = queued ] || fail "the job did not wait for the next sync"
 ok "$T" sync --watch
 has 'take 15 4/4A: done'
