@@ -255,7 +255,9 @@ db_job_list(struct db *db, int which, struct job_list *l, char **cause)
  * Write a job's changing fields (state, remote id, attempts, next poll,
  * last response, progress, expiry, error, and the request when not
  * NULL: a seed drawn at submission) and the take's status; a change of
- * state is logged. 0, or -1 with *cause.
+ * state is logged. 0, or -1 with *cause; DB_JOB_ENDED (with *cause) when
+ * the job has ended meanwhile in another state (another session
+ * cancelled it), which is never overwritten.
  */
 int
 db_job_update(struct db *db, const struct job *j, char **cause)
@@ -286,7 +288,7 @@ db_job_update(struct db *db, const struct job *j, char **cause)
 		*cause = xasprintf("the job of take %lld was %s meanwhile",
 		    j->take_id, prev);
 		free(prev);
-		return -1;
+		return DB_JOB_ENDED;
 	}
 	now = clock_now_iso();
 	st = db_prepare(db, "UPDATE job SET state = ?, remote_id = ?, "

@@ -64,6 +64,9 @@ void	 job_list_free(struct job_list *);
 int	 db_job_add(struct db *, struct job *, char **);
 int	 db_job_get(struct db *, long long, struct job *, char **);
 int	 db_job_list(struct db *, int, struct job_list *, char **);
+/* db_job_update: the job ended meanwhile, elsewhere. */
+#define DB_JOB_ENDED	(-2)
+
 int	 db_job_update(struct db *, const struct job *, char **);
 int	 db_job_finish(struct db *, long long, const char *, long long,
 	     long long, long long, char **);

@@ -69,6 +69,7 @@ struct gen_item {
 	int			 refreshed;	/* asked for a fresh URL */
 	int			 cancel;	/* a cancel is wanted */
 	int			 cancel_more;	/* the second request went */
+	int			 cancel_away;	/* cancelled in another session */
 	char			*cancel_msg;	/* the provider's refusal */
 	int			 seen;		/* still unfinished */
 	int			 blocked;	/* waits for a free slot */
@@ -375,19 +376,40 @@ gen_queue_load(struct gen_queue *q, char **cause)
 	return 0;
 }
 
-/* Commit the job's current fields; on failure the item is parked. */
+static void	gen_cancel_start(struct gen_queue *, struct gen_item *);
+
+/*
+ * Commit the job's current fields; on failure the item is parked. A job
+ * another session cancelled while the provider's answer was on its way
+ * here (typically a submission: the other session saw no remote id and
+ * could only end it locally) is cancelled at the provider too, so that
+ * it is neither left running nor billed, and the cancel is recorded.
+ */
 static int
 gen_save(struct gen_queue *q, struct gen_item *it)
 {
 	char	*cause = NULL;
+	int	 rc = 0;
 
 	it->job.attempts = it->job.attempts < 0 ? 0 : it->job.attempts;
 	if (db_begin(q->db, &cause) != 0 ||
-	    db_job_update(q->db, &it->job, &cause) != 0 ||
+	    (rc = db_job_update(q->db, &it->job, &cause)) != 0 ||
 	    ((it->job.state == JOB_FAILED || it->job.state == JOB_CANCELLED) &&
 	    db_job_set_cost(q->db, it->job.take_id, 0, &cause) != 0) ||
 	    db_commit(q->db, &cause) != 0) {
 		db_rollback(q->db);
+		if (rc == DB_JOB_ENDED && !it->cancel &&
+		    it->job.remote_id != NULL &&
+		    (it->job.state == JOB_QUEUED ||
+		    it->job.state == JOB_IN_PROGRESS)) {
+			free(cause);
+			it->cancel = 1;
+			it->cancel_away = 1;
+			it->parked = 0;
+			it->phase = PHASE_IDLE;
+			gen_cancel_start(q, it);
+			return -1;
+		}
 		gen_park(it, "cannot record: %s", cause != NULL ? cause :
 		    "database error");
 		free(cause);
@@ -867,11 +889,21 @@ gen_cancel_end(struct gen_queue *q, struct gen_item *it)
 	local = it->job.remote_id != NULL && it->b != NULL && it->b->ops !=
 	    NULL && it->b->ops->kind == API_KIND_HTTP &&
 	    it->b->ops->cancel_req == NULL;
-	gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s%s",
-	    clock_user(), msg != NULL ? " (the provider said: " : "",
-	    msg != NULL ? msg : "", msg != NULL ? ")" : "",
-	    local ? " here only: the provider cannot cancel it, so it may "
-	    "still run and be billed" : "");
+	if (it->cancel_away && local)
+		gen_fail(q, it, JOB_CANCELLED, "cancelled in another session "
+		    "while it was being sent; the provider cannot cancel it, "
+		    "so it may still run and be billed");
+	else if (it->cancel_away)
+		gen_fail(q, it, JOB_CANCELLED, "cancelled in another session "
+		    "while it was being sent; %s%s", msg != NULL ?
+		    "the provider refused to cancel its job: " : "its job at "
+		    "the provider was cancelled too", msg != NULL ? msg : "");
+	else
+		gen_fail(q, it, JOB_CANCELLED, "cancelled by %s%s%s%s%s",
+		    clock_user(), msg != NULL ? " (the provider said: " : "",
+		    msg != NULL ? msg : "", msg != NULL ? ")" : "",
+		    local ? " here only: the provider cannot cancel it, so it "
+		    "may still run and be billed" : "");
 }
 
 /* Send a cancel request built by build; 0, or -1 when it cannot be

@@ -58,4 +58,36 @@ grep -q '^DELETE /v1/videos/' "$WORK/mock.log" || fail "no cancel sent"
 ok "$T" sync
 [ "$(sql "PRAGMA integrity_check")" = ok ] || fail "integrity"
 unmock
+
+# A cancel from another session while the submission is on its way:
+# that session sees no remote id and can only end the job here; when the
+# provider's answer arrives, the sending engine cancels the provider's
+# new job too, instead of leaving it to run and be billed.
+rm -f "$WORK/mock.log"
+mock slowpost
+conf_openai
+"$T" gen 4A/v1 --seconds 4 --yes >"$WORK/gen.out" 2>"$WORK/gen.err" \
+    </dev/null &
+GEN=$!
+i=0
+until grep -q '^POST /v1/videos' "$WORK/mock.log" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 200 ] || fail "gen did not submit"
+	sleep 0.05
+done
+ok "$T" cancel 4
+has '^take 4 cancelled$'
+wait $GEN || fail "gen failed: $(cat "$WORK/gen.err")"
+[ "$(sql "SELECT state FROM job WHERE take_id = 4")" = cancelled ] ||
+    fail "job 4: $(sql "SELECT state, error FROM job WHERE take_id = 4")"
+rid=$(sql "SELECT remote_id FROM job WHERE take_id = 4")
+[ -n "$rid" ] || fail "the provider's id was not recorded"
+grep -q "^DELETE /v1/videos/$rid " "$WORK/mock.log" ||
+    fail "the provider's job was not cancelled: $(cat "$WORK/mock.log")"
+sql "SELECT error FROM job WHERE take_id = 4" |
+    grep -q 'cancelled in another session while it was being sent; its job at the provider was cancelled too' ||
+    fail "error: $(sql "SELECT error FROM job WHERE take_id = 4")"
+[ "$(grep -c '^POST /v1/videos' "$WORK/mock.log")" -eq 1 ] ||
+    fail "sent more than once"
+unmock
 exit 0

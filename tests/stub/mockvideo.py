@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 SCENARIOS = {
     "happy", "fail", "retry", "auth", "quota", "malformed", "truncated",
     "dropdl", "postdrop", "redirect", "slow", "longwait", "unknown",
-    "runway", "runwayexpired", "badtype", "hold",
+    "runway", "runwayexpired", "badtype", "hold", "slowpost",
 }
 
 CLIP = (b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 800)
@@ -127,6 +127,10 @@ class H(BaseHTTPRequestHandler):
                 "seconds": fields.get("seconds", "4"),
                 "size": fields.get("size", "720x1280"),
                 "created": int(time.time()), "polls": 0}
+        if ARGS.scenario == "slowpost":
+            # The job exists at once; the answer takes its time (for a
+            # cancel from another session while it is on its way).
+            time.sleep(1.5)
         if ARGS.scenario == "postdrop" and posts == 1:
             # The job exists, but the answer never arrives.
             self.close_connection = True
