@@ -101,7 +101,7 @@ db_io_take_cost(struct db *db, long long id, long long cost, char **cause)
 			*cause = xasprintf("no take %lld", id);
 		return -1;
 	}
-	st = db_prepare(db, "UPDATE take SET cost = ? WHERE id = ?", cause);
+	st = db_stmt(db, "UPDATE take SET cost = ? WHERE id = ?", cause);
 	if (st == NULL)
 		goto out;
 	sqlite3_bind_int64(st, 1, cost);

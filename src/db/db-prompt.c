@@ -122,7 +122,7 @@ db_prompt_list(struct db *db, long long shot_id, struct prompt_list *out,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_prepare(db, "SELECT " PROMPT_COLS "WHERE p.shot_id = ? "
+	st = db_stmt(db, "SELECT " PROMPT_COLS "WHERE p.shot_id = ? "
 	    "ORDER BY p.id", cause);
 	if (st == NULL)
 		return -1;
@@ -133,9 +133,11 @@ db_prompt_list(struct db *db, long long shot_id, struct prompt_list *out,
 			break;
 		prompt_read(st, ARRAY_ADD(out));
 	}
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, cause, "cannot list prompt variants");
+		db_fail(db, cause, "cannot list prompt variants");
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return -1;
 	return 0;
 }
 

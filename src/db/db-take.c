@@ -108,7 +108,7 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 
 	if (cause != NULL)
 		*cause = NULL;
-	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	st = db_stmt(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -120,7 +120,7 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 		rv = 0;
 	else
 		db_fail(db, cause, "cannot read take %lld", id);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rv;
 }
 
@@ -432,7 +432,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 		goto out;
 	}
 	now = clock_now_iso();
-	st = db_prepare(db, "UPDATE take SET verdict = ?, in_ms = ?, out_ms = "
+	st = db_stmt(db, "UPDATE take SET verdict = ?, in_ms = ?, out_ms = "
 	    "?, verdict_by = ?, verdict_at = ? WHERE id = ?", cause);
 	if (st == NULL)
 		goto out;
@@ -450,7 +450,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 	if (db_step_done(db, st, cause, "cannot save the verdict") != 0)
 		goto out;
 	if (v != VERDICT_REJECT || reasons != NULL) {
-		st = db_prepare(db, "DELETE FROM take_reason WHERE take_id = ?",
+		st = db_stmt(db, "DELETE FROM take_reason WHERE take_id = ?",
 		    cause);
 		if (st == NULL)
 			goto out;
@@ -460,7 +460,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 	}
 	for (i = 0; v == VERDICT_REJECT && reasons != NULL && i < reasons->n;
 	    i++) {
-		st = db_prepare(db, "INSERT OR IGNORE INTO take_reason "
+		st = db_stmt(db, "INSERT OR IGNORE INTO take_reason "
 		    "(take_id, reason) VALUES (?, ?)", cause);
 		if (st == NULL)
 			goto out;
@@ -493,7 +493,7 @@ db_take_rate(struct db *db, long long id, int rating, char **cause)
 
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	st = db_prepare(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
+	st = db_stmt(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
 	if (st != NULL) {
 		db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
 		sqlite3_bind_int64(st, 2, id);
