@@ -625,14 +625,15 @@ io_csv_apply_takes(struct cli *c, const struct csv_plan *p)
 	for (i = 0; i < p->takes.n; i++) {
 		a = &p->takes.v[i];
 		t = &a->take;
-		if (a->review && db_take_verdict(c->db, t->id, t->verdict,
+		/* The takes were read in this transaction: no re-read. */
+		if (a->review && db_take_verdict_was(c->db, a->was, t->verdict,
 		    t->verdict == VERDICT_REJECT ? &t->reasons : NULL,
 		    t->in_ms, t->out_ms, &cause) != 0)
 			return cli_fail(c, cause);
-		if (a->rate && db_take_rate(c->db, t->id, t->rating,
+		if (a->rate && db_take_rate_was(c->db, a->was, t->rating,
 		    &cause) != 0)
 			return cli_fail(c, cause);
-		if (a->cost && db_io_take_cost(c->db, t->id, t->cost,
+		if (a->cost && db_io_take_cost_was(c->db, a->was, t->cost,
 		    &cause) != 0)
 			return cli_fail(c, cause);
 	}

@@ -8,9 +8,12 @@
 #define TB_DB_DB_IO_H
 
 struct db;
+struct take;
 
 int	 db_io_take_trim(struct db *, long long, long long, long long,
 	     char **);
 int	 db_io_take_cost(struct db *, long long, long long, char **);
+int	 db_io_take_cost_was(struct db *, const struct take *, long long,
+	     char **);
 
 #endif

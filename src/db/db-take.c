@@ -396,20 +396,41 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
     char **cause)
 {
 	struct take	 tk;
-	sqlite3_stmt	*st;
-	char		*now = NULL, *why = NULL, obj[32];
-	size_t		 i;
-	int		 rv = -1;
+	int		 rv;
 
 	if (cause != NULL)
 		*cause = NULL;
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	if (tk.state != TAKE_READY && v != VERDICT_UNREVIEWED) {
+	rv = db_take_verdict_was(db, &tk, v, reasons, in_ms, out_ms, cause);
+	take_free(&tk);
+	return rv;
+}
+
+/*
+ * db_take_verdict for the take was, as the caller read it (db_take_get,
+ * db_take_list_ids) in the transaction it writes in: an importer that
+ * has read every take it changes does not read each one again.
+ */
+int
+db_take_verdict_was(struct db *db, const struct take *was, enum verdict v,
+    const struct str_list *reasons, long long in_ms, long long out_ms,
+    char **cause)
+{
+	const struct take	*tk = was;
+	sqlite3_stmt		*st;
+	char			*now = NULL, *why = NULL, obj[32];
+	long long		 id = was->id;
+	size_t			 i;
+	int			 rv = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (tk->state != TAKE_READY && v != VERDICT_UNREVIEWED) {
 		if (cause != NULL)
 			*cause = xasprintf("take %lld is %s, not ready: only a "
 			    "generated take can be reviewed", id,
-			    take_state_name(tk.state));
+			    take_state_name(tk->state));
 		goto out;
 	}
 	if (v != VERDICT_KEEP)
@@ -420,10 +441,10 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 			    "out point");
 		goto out;
 	}
-	if (tk.duration_ms != BOARD_NONE &&
-	    ((in_ms != BOARD_NONE && in_ms >= tk.duration_ms) ||
-	    (out_ms != BOARD_NONE && out_ms > tk.duration_ms))) {
-		char *d = units_fmt_seconds(tk.duration_ms);
+	if (tk->duration_ms != BOARD_NONE &&
+	    ((in_ms != BOARD_NONE && in_ms >= tk->duration_ms) ||
+	    (out_ms != BOARD_NONE && out_ms > tk->duration_ms))) {
+		char *d = units_fmt_seconds(tk->duration_ms);
 
 		if (cause != NULL)
 			*cause = xasprintf("in and out must lie within the "
@@ -473,12 +494,11 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 		why = str_list_join(reasons, ", ");
 	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
 	    verdict_name(v), "take", take_obj(obj, sizeof obj, id), "shot %s, was %s%s%s",
-	    tk.shot_code, verdict_name(tk.verdict),
+	    tk->shot_code, verdict_name(tk->verdict),
 	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
 out:
 	free(why);
 	free(now);
-	take_free(&tk);
 	return rv;
 }
 
@@ -487,25 +507,37 @@ int
 db_take_rate(struct db *db, long long id, int rating, char **cause)
 {
 	struct take	 tk;
-	sqlite3_stmt	*st;
-	char		 obj[32];
-	int		 rv = -1;
+	int		 rv;
 
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	st = db_stmt(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
-	if (st != NULL) {
-		db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
-		sqlite3_bind_int64(st, 2, id);
-		if (db_step_done(db, st, cause, "cannot save the rating") == 0)
-			rv = db_log_add(db, cause, "rate", "take",
-			    take_obj(obj, sizeof obj, id), "shot %s: %s%.0d "
-			    "(was %s%.0d)", tk.shot_code,
-			    rating > 0 ? "" : "unrated", rating,
-			    tk.rating > 0 ? "" : "unrated", tk.rating);
-	}
+	rv = db_take_rate_was(db, &tk, rating, cause);
 	take_free(&tk);
 	return rv;
+}
+
+/* db_take_rate for the take was as read in this transaction (see
+ * db_take_verdict_was). */
+int
+db_take_rate_was(struct db *db, const struct take *was, int rating,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	char		 obj[32];
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_stmt(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
+	if (st == NULL)
+		return -1;
+	db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
+	sqlite3_bind_int64(st, 2, was->id);
+	if (db_step_done(db, st, cause, "cannot save the rating") != 0)
+		return -1;
+	return db_log_add(db, cause, "rate", "take",
+	    take_obj(obj, sizeof obj, was->id), "shot %s: %s%.0d (was %s%.0d)",
+	    was->shot_code, rating > 0 ? "" : "unrated", rating,
+	    was->rating > 0 ? "" : "unrated", was->rating);
 }
 
 /* Replace the notes of take id. */

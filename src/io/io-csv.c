@@ -1562,6 +1562,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 			goto out;
 		a = ARRAY_ADD(&p->takes);
 		a->row = i;
+		a->was = old;
 		t = &a->take;
 		t->id = old->id;
 		t->shot_code = xstrdup(old->shot_code);
