@@ -321,18 +321,15 @@ io_start(struct cli *c, int dry)
 	return cli_begin(c);
 }
 
-/* Every variant of every shot, appended to *out. */
+/* Every variant of the production, appended to *out (one query; the
+ * importers and exporters need no take counts). */
 static int
-io_prompts(struct cli *c, const struct shot_list *shots,
-    struct prompt_list *out)
+io_prompts(struct cli *c, struct prompt_list *out)
 {
 	char	*cause;
-	size_t	 i;
 
-	for (i = 0; i < shots->n; i++) {
-		if (db_prompt_list(c->db, shots->v[i].id, out, &cause) != 0)
-			return cli_fail(c, cause);
-	}
+	if (db_prompt_list_all(c->db, out, &cause) != 0)
+		return cli_fail(c, cause);
 	return 0;
 }
 
@@ -742,7 +739,7 @@ cli_import_csv(struct cli *c, int argc, char **argv)
 	} else {
 		if (io_csv_takes(c, &doc, &takes) != 0)
 			goto out;
-		if (io_prompts(c, &shots, &prompts) != 0)
+		if (io_prompts(c, &prompts) != 0)
 			goto out;
 		if (io_csv_plan_takes(&doc, &takes, &prompts, &plan,
 		    &cause) != 0) {
@@ -951,7 +948,7 @@ cli_export_csv(struct cli *c, int argc, char **argv)
 			cli_fail(c, cause);
 			goto out;
 		}
-		if (io_prompts(c, &shots, &prompts) != 0)
+		if (io_prompts(c, &prompts) != 0)
 			goto out;
 		db_read_end(c->db);
 		text = io_csv_write_takes(&takes, &prompts);
@@ -998,7 +995,7 @@ io_cut_get(struct cli *c, struct io_cut *cut)
 		cli_fail(c, cause);
 		goto out;
 	}
-	if (io_prompts(c, &shots, &prompts) != 0)
+	if (io_prompts(c, &prompts) != 0)
 		goto out;
 	if (io_cut_build(&prod, db_dir(c->db), &scenes, &shots, &takes,
 	    &prompts, cut, &cause) != 0) {
