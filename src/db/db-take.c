@@ -32,6 +32,21 @@
 	"JOIN scene s ON s.id = h.scene_id "				\
 	"LEFT JOIN prompt p ON p.id = t.prompt_id "
 
+/*
+ * TAKE_COLS without what an import neither checks nor logs (the scene,
+ * file size, error, job, notes, creation and reviewer, read as empty),
+ * for reading thousands of takes one by one: take_read reads both.
+ */
+#define TAKE_BRIEF_COLS							\
+	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
+	"NULL, t.duration_ms, t.status, NULL, NULL, "			\
+	"t.backend, t.model, t.cost, t.verdict, "			\
+	"(SELECT group_concat(r.reason, ',') FROM take_reason r WHERE "	\
+	"  r.take_id = t.id), "						\
+	"t.rating, t.in_ms, t.out_ms, NULL, NULL, NULL, NULL, NULL "	\
+	"FROM take t JOIN shot h ON h.id = t.shot_id "			\
+	"LEFT JOIN prompt p ON p.id = t.prompt_id "
+
 /* The take's id as text for the log, in buf. */
 static const char *
 take_obj(char *buf, size_t len, long long id)
@@ -242,7 +257,10 @@ db_take_list(struct db *db, const struct take_filter *f,
  * The takes whose ids are ids[0..n-1] (ids that name no take are left
  * out; an id given twice is read twice), appended to *out in the order
  * given: one statement, stepped once per id, so that an import naming
- * 100k takes reads those and not the whole production.
+ * 100k takes reads those and not the whole production. Only what an
+ * import checks and writes is read: scene_code, notes, created and
+ * created_by are empty, file_size BOARD_NONE, error, job_id, verdict_by
+ * and verdict_at NULL.
  */
 int
 db_take_list_ids(struct db *db, const long long *ids, size_t n,
@@ -252,7 +270,7 @@ db_take_list_ids(struct db *db, const long long *ids, size_t n,
 	size_t		 i;
 	int		 rc = SQLITE_DONE;
 
-	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	st = db_prepare(db, "SELECT " TAKE_BRIEF_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
