@@ -85,7 +85,9 @@ io_out_line(struct io_out *o, enum io_verb v, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	buf_addf(&o->text, "%-9s  %s\n", io_verb_name(v), s);
+	buf_addf(&o->text, "%-9s  ", io_verb_name(v));
+	buf_adds(&o->text, s);
+	buf_addc(&o->text, '\n');
 	free(s);
 }
 
