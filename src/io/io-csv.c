@@ -105,7 +105,7 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 	struct csv_record	 rec;
 	struct buf		 field;
 	char			*text;
-	const char		*p;
+	const char		*p, *q;
 	long long		 line = 1, open;
 	char			 sep;
 	size_t			 cap = 0;
@@ -128,22 +128,24 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 			if (*p == '"') {
 				open = line;
 				for (p++;; p++) {
+					/* Copy up to the next quote at once. */
+					for (q = p; *q != '"' && *q != '\0';
+					    q++) {
+						if (*q == '\n')
+							line++;
+					}
+					buf_add(&field, p, (size_t)(q - p));
+					p = q;
 					if (*p == '\0') {
 						*cause = xasprintf(
 						    "line %lld: a quoted field "
 						    "is never closed", open);
 						goto fail;
 					}
-					if (*p == '"' && p[1] == '"') {
-						buf_addc(&field, '"');
-						p++;
-						continue;
-					}
-					if (*p == '"')
+					if (p[1] != '"')
 						break;
-					if (*p == '\n')
-						line++;
-					buf_addc(&field, *p);
+					buf_addc(&field, '"');
+					p++;
 				}
 				p++;
 				if (*p != sep && *p != '\n' && *p != '\0') {
@@ -153,19 +155,19 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					goto fail;
 				}
 			} else {
-				for (; *p != sep && *p != '\n' && *p != '\0';
-				    p++) {
-					if (*p == '"') {
-						*cause = xasprintf("line %lld: "
-						    "a quote inside a field "
-						    "that does not start with "
-						    "one (quote the whole "
-						    "field and double the "
-						    "quote)", line);
-						goto fail;
-					}
-					buf_addc(&field, *p);
+				for (q = p; *q != sep && *q != '\n' &&
+				    *q != '\0' && *q != '"'; q++)
+					;
+				if (*q == '"') {
+					*cause = xasprintf("line %lld: a quote "
+					    "inside a field that does not "
+					    "start with one (quote the whole "
+					    "field and double the quote)",
+					    line);
+					goto fail;
 				}
+				buf_add(&field, p, (size_t)(q - p));
+				p = q;
 			}
 			if (rec.n == cap) {
 				cap = cap == 0 ? 16 : cap * 2;
