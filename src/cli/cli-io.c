@@ -41,6 +41,7 @@
 #include "db/db.h"
 #include "db/db-board.h"
 #include "db/db-io.h"
+#include "db/db-log.h"
 #include "db/db-prompt.h"
 #include "db/db-take.h"
 #include "cli/cli.h"
@@ -613,18 +614,24 @@ io_csv_apply_shots(struct cli *c, struct csv_plan *p)
 	return io_csv_order(c, p);
 }
 
+/*
+ * Write a take list's changes. The takes were read in this transaction,
+ * so they are not read again, and the import is logged as one entry
+ * (the plan printed lists each take's change): a log entry per take
+ * was a fifth of a 100k-row import's time and grew the database by
+ * 7.4 MB.
+ */
 static int
-io_csv_apply_takes(struct cli *c, const struct csv_plan *p)
+io_csv_apply_takes(struct cli *c, const struct csv_plan *p, const char *file)
 {
 	const struct csv_take_action	*a;
 	const struct take		*t;
 	char				*cause;
-	size_t				 i;
+	size_t				 i, n = 0, nv = 0, nr = 0, nc = 0;
 
 	for (i = 0; i < p->takes.n; i++) {
 		a = &p->takes.v[i];
 		t = &a->take;
-		/* The takes were read in this transaction: no re-read. */
 		if (a->review && db_take_verdict_was(c->db, a->was, t->verdict,
 		    t->verdict == VERDICT_REJECT ? &t->reasons : NULL,
 		    t->in_ms, t->out_ms, &cause) != 0)
@@ -635,7 +642,15 @@ io_csv_apply_takes(struct cli *c, const struct csv_plan *p)
 		if (a->cost && db_io_take_cost_was(c->db, a->was, t->cost,
 		    &cause) != 0)
 			return cli_fail(c, cause);
+		n += a->verb == IO_CHANGE;
+		nv += a->review;
+		nr += a->rate;
+		nc += a->cost;
 	}
+	if (n > 0 && db_log_add(c->db, &cause, "import", "take list",
+	    fs_basename(file), "%zu %s changed: %zu reviewed, %zu rated, %zu "
+	    "costed", n, n == 1 ? "take" : "takes", nv, nr, nc) != 0)
+		return cli_fail(c, cause);
 	return 0;
 }
 
@@ -753,7 +768,7 @@ cli_import_csv(struct cli *c, int argc, char **argv)
 	if (!dry) {
 		if (doc.kind == CSV_SHOTS && io_csv_apply_shots(c, &plan) != 0)
 			goto out;
-		if (doc.kind == CSV_TAKES && io_csv_apply_takes(c, &plan) != 0)
+		if (doc.kind == CSV_TAKES && io_csv_apply_takes(c, &plan, file) != 0)
 			goto out;
 		if (cli_commit(c) != 0)
 			goto out;

@@ -89,7 +89,8 @@ int
 db_io_take_cost(struct db *db, long long id, long long cost, char **cause)
 {
 	struct take	 tk;
-	int		 found, rv;
+	char		 obj[32], *a, *b;
+	int		 found, rv = -1;
 
 	if (cause != NULL)
 		*cause = NULL;
@@ -99,20 +100,27 @@ db_io_take_cost(struct db *db, long long id, long long cost, char **cause)
 			*cause = xasprintf("no take %lld", id);
 		return -1;
 	}
-	rv = db_io_take_cost_was(db, &tk, cost, cause);
+	if (db_io_take_cost_was(db, &tk, cost, cause) == 0) {
+		a = xasprintf("%lld.%06lld", tk.cost / 1000000,
+		    tk.cost % 1000000);
+		b = xasprintf("%lld.%06lld", cost / 1000000, cost % 1000000);
+		snprintf(obj, sizeof obj, "%lld", id);
+		rv = db_log_add(db, cause, "cost", "take", obj, "shot %s: %s "
+		    "(was %s)", tk.shot_code, b, a);
+		free(a);
+		free(b);
+	}
 	take_free(&tk);
 	return rv;
 }
 
-/* db_io_take_cost for the take was as read in this transaction (see
- * db_take_verdict_was). */
+/* db_io_take_cost for the take was as read in this transaction, without
+ * logging (see db_take_verdict_was). */
 int
 db_io_take_cost_was(struct db *db, const struct take *was, long long cost,
     char **cause)
 {
 	sqlite3_stmt	*st;
-	char		 obj[32], *a, *b;
-	int		 rv;
 
 	if (cause != NULL)
 		*cause = NULL;
@@ -121,14 +129,5 @@ db_io_take_cost_was(struct db *db, const struct take *was, long long cost,
 		return -1;
 	sqlite3_bind_int64(st, 1, cost);
 	sqlite3_bind_int64(st, 2, was->id);
-	if (db_step_done(db, st, cause, "cannot save the cost") != 0)
-		return -1;
-	a = xasprintf("%lld.%06lld", was->cost / 1000000, was->cost % 1000000);
-	b = xasprintf("%lld.%06lld", cost / 1000000, cost % 1000000);
-	snprintf(obj, sizeof obj, "%lld", was->id);
-	rv = db_log_add(db, cause, "cost", "take", obj, "shot %s: %s (was %s)",
-	    was->shot_code, b, a);
-	free(a);
-	free(b);
-	return rv;
+	return db_step_done(db, st, cause, "cannot save the cost");
 }

@@ -414,21 +414,33 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
     char **cause)
 {
 	struct take	 tk;
-	int		 rv;
+	char		*why = NULL, obj[32];
+	int		 rv = -1;
 
 	if (cause != NULL)
 		*cause = NULL;
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	rv = db_take_verdict_was(db, &tk, v, reasons, in_ms, out_ms, cause);
+	if (db_take_verdict_was(db, &tk, v, reasons, in_ms, out_ms,
+	    cause) != 0)
+		goto out;
+	if (v == VERDICT_REJECT && reasons != NULL)
+		why = str_list_join(reasons, ", ");
+	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
+	    verdict_name(v), "take", take_obj(obj, sizeof obj, id),
+	    "shot %s, was %s%s%s", tk.shot_code, verdict_name(tk.verdict),
+	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
+out:
+	free(why);
 	take_free(&tk);
 	return rv;
 }
 
 /*
  * db_take_verdict for the take was, as the caller read it (db_take_get,
- * db_take_list_ids) in the transaction it writes in: an importer that
- * has read every take it changes does not read each one again.
+ * db_take_list_ids) in the transaction it writes in, without logging:
+ * an importer that has read every take it changes neither reads each
+ * one again nor logs each one (it logs the import).
  */
 int
 db_take_verdict_was(struct db *db, const struct take *was, enum verdict v,
@@ -437,7 +449,7 @@ db_take_verdict_was(struct db *db, const struct take *was, enum verdict v,
 {
 	const struct take	*tk = was;
 	sqlite3_stmt		*st;
-	char			*now = NULL, *why = NULL, obj[32];
+	char			*now = NULL;
 	long long		 id = was->id;
 	size_t			 i;
 	int			 rv = -1;
@@ -508,14 +520,8 @@ db_take_verdict_was(struct db *db, const struct take *was, enum verdict v,
 		if (db_step_done(db, st, cause, "cannot save reasons") != 0)
 			goto out;
 	}
-	if (v == VERDICT_REJECT && reasons != NULL)
-		why = str_list_join(reasons, ", ");
-	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
-	    verdict_name(v), "take", take_obj(obj, sizeof obj, id), "shot %s, was %s%s%s",
-	    tk->shot_code, verdict_name(tk->verdict),
-	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
+	rv = 0;
 out:
-	free(why);
 	free(now);
 	return rv;
 }
@@ -525,23 +531,27 @@ int
 db_take_rate(struct db *db, long long id, int rating, char **cause)
 {
 	struct take	 tk;
-	int		 rv;
+	char		 obj[32];
+	int		 rv = -1;
 
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	rv = db_take_rate_was(db, &tk, rating, cause);
+	if (db_take_rate_was(db, &tk, rating, cause) == 0)
+		rv = db_log_add(db, cause, "rate", "take",
+		    take_obj(obj, sizeof obj, id), "shot %s: %s%.0d (was "
+		    "%s%.0d)", tk.shot_code, rating > 0 ? "" : "unrated",
+		    rating, tk.rating > 0 ? "" : "unrated", tk.rating);
 	take_free(&tk);
 	return rv;
 }
 
-/* db_take_rate for the take was as read in this transaction (see
- * db_take_verdict_was). */
+/* db_take_rate for the take was as read in this transaction, without
+ * logging (see db_take_verdict_was). */
 int
 db_take_rate_was(struct db *db, const struct take *was, int rating,
     char **cause)
 {
 	sqlite3_stmt	*st;
-	char		 obj[32];
 
 	if (cause != NULL)
 		*cause = NULL;
@@ -550,12 +560,7 @@ db_take_rate_was(struct db *db, const struct take *was, int rating,
 		return -1;
 	db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
 	sqlite3_bind_int64(st, 2, was->id);
-	if (db_step_done(db, st, cause, "cannot save the rating") != 0)
-		return -1;
-	return db_log_add(db, cause, "rate", "take",
-	    take_obj(obj, sizeof obj, was->id), "shot %s: %s%.0d (was %s%.0d)",
-	    was->shot_code, rating > 0 ? "" : "unrated", rating,
-	    was->rating > 0 ? "" : "unrated", was->rating);
+	return db_step_done(db, st, cause, "cannot save the rating");
 }
 
 /* Replace the notes of take id. */
