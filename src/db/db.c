@@ -355,7 +355,11 @@ db_open(const char *path, int flags, struct db **out, char **cause)
 		}
 		oflags = SQLITE_OPEN_READWRITE;
 	}
-	oflags |= SQLITE_OPEN_NOFOLLOW;
+	/* takeboard has one thread: no locking of the connection, and
+	 * (process-wide, before SQLite's first use; refused after it)
+	 * no memory statistics, which take a mutex on every allocation. */
+	oflags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(db->path, &db->h, oflags, NULL) != SQLITE_OK) {
 		if (db->h == NULL)
 			*cause = xasprintf("%s: cannot open database",
