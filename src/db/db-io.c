@@ -89,7 +89,6 @@ int
 db_io_take_cost(struct db *db, long long id, long long cost, char **cause)
 {
 	struct take	 tk;
-	sqlite3_stmt	*st;
 	char		 obj[32], *a, *b;
 	int		 found, rv = -1;
 
@@ -101,21 +100,34 @@ db_io_take_cost(struct db *db, long long id, long long cost, char **cause)
 			*cause = xasprintf("no take %lld", id);
 		return -1;
 	}
-	st = db_prepare(db, "UPDATE take SET cost = ? WHERE id = ?", cause);
-	if (st == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, cost);
-	sqlite3_bind_int64(st, 2, id);
-	if (db_step_done(db, st, cause, "cannot save the cost") != 0)
-		goto out;
-	a = xasprintf("%lld.%06lld", tk.cost / 1000000, tk.cost % 1000000);
-	b = xasprintf("%lld.%06lld", cost / 1000000, cost % 1000000);
-	snprintf(obj, sizeof obj, "%lld", id);
-	rv = db_log_add(db, cause, "cost", "take", obj, "shot %s: %s (was %s)",
-	    tk.shot_code, b, a);
-	free(a);
-	free(b);
-out:
+	if (db_io_take_cost_was(db, &tk, cost, cause) == 0) {
+		a = xasprintf("%lld.%06lld", tk.cost / 1000000,
+		    tk.cost % 1000000);
+		b = xasprintf("%lld.%06lld", cost / 1000000, cost % 1000000);
+		snprintf(obj, sizeof obj, "%lld", id);
+		rv = db_log_add(db, cause, "cost", "take", obj, "shot %s: %s "
+		    "(was %s)", tk.shot_code, b, a);
+		free(a);
+		free(b);
+	}
 	take_free(&tk);
 	return rv;
+}
+
+/* db_io_take_cost for the take was as read in this transaction, without
+ * logging (see db_take_verdict_was). */
+int
+db_io_take_cost_was(struct db *db, const struct take *was, long long cost,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_stmt(db, "UPDATE take SET cost = ? WHERE id = ?", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, cost);
+	sqlite3_bind_int64(st, 2, was->id);
+	return db_step_done(db, st, cause, "cannot save the cost");
 }

@@ -33,7 +33,7 @@ db_log_add(struct db *db, char **cause, const char *action,
 		detail = xvasprintf(fmt, ap);
 		va_end(ap);
 	}
-	st = db_prepare(db, "INSERT INTO event (at, user, action, object, "
+	st = db_stmt(db, "INSERT INTO event (at, user, action, object, "
 	    "detail) VALUES (?, ?, ?, ?, ?)", cause);
 	if (st == NULL) {
 		free(detail);

@@ -70,14 +70,33 @@
 	"WHERE t.status = 'ready' AND t.verdict = 'reject' "		\
 	"GROUP BY 1, 2"
 
+/*
+ * The statement cache: statements of the hot paths (one row read or
+ * written per call, called once per row of an import) are compiled once
+ * per connection and reused. An entry is busy from db_stmt to
+ * db_release; a statement asked for while its entry is busy is
+ * prepared afresh and finalized on release.
+ */
+#define DB_CACHE_SIZE	32
+
+struct db_cached {
+	char		*sql;		/* the key: the statement's text */
+	sqlite3_stmt	*st;
+	int		 busy;
+};
+
 struct db {
 	sqlite3		*h;
 	char		*path;		/* absolute path of the file */
 	char		*dir;		/* the production folder */
 	int		 in_tx;
+	struct db_cached cache[DB_CACHE_SIZE];
+	size_t		 cache_next;	/* the next entry to evict */
 };
 
 sqlite3_stmt *db_prepare(struct db *, const char *, char **);
+sqlite3_stmt *db_stmt(struct db *, const char *, char **);
+void	 db_release(struct db *, sqlite3_stmt *);
 int	 db_fail(struct db *, char **, const char *, ...) TB_PRINTF(3, 4);
 int	 db_step_done(struct db *, sqlite3_stmt *, char **, const char *);
 int	 db_exec(struct db *, const char *, char **);

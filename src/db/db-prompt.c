@@ -124,7 +124,7 @@ db_prompt_list(struct db *db, long long shot_id, struct prompt_list *out,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	st = db_prepare(db, "SELECT " PROMPT_COLS "WHERE p.shot_id = ? "
+	st = db_stmt(db, "SELECT " PROMPT_COLS "WHERE p.shot_id = ? "
 	    "ORDER BY p.id", cause);
 	if (st == NULL)
 		return -1;
@@ -135,10 +135,44 @@ db_prompt_list(struct db *db, long long shot_id, struct prompt_list *out,
 			break;
 		prompt_read(st, ARRAY_ADD(out));
 	}
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(db, cause, "cannot list prompt variants");
+		db_fail(db, cause, "cannot list prompt variants");
+	db_release(db, st);
+	if (rc != SQLITE_DONE)
+		return -1;
 	return 0;
+}
+
+/*
+ * Every variant of the production in order of id, appended to *out, in
+ * one query and without their take counts (takes and kept are 0): what
+ * an import or export needs to match or write a take's prompt text.
+ * Returns 0 or -1 with *cause.
+ */
+int
+db_prompt_list_all(struct db *db, struct prompt_list *out, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = db_prepare(db, "SELECT p.id, p.shot_id, h.code, p.label, "
+	    "p.text, p.model, p.seconds_ms, p.size, p.parent_id, pp.label, "
+	    "p.author, p.created, 0, 0 "
+	    "FROM prompt p JOIN shot h ON h.id = p.shot_id "
+	    "LEFT JOIN prompt pp ON pp.id = p.parent_id ORDER BY p.id",
+	    cause);
+	if (st == NULL)
+		return -1;
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		prompt_read(st, ARRAY_ADD(out));
+	}
+	if (rc != SQLITE_DONE)
+		db_fail(db, cause, "cannot list prompt variants");
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*

@@ -16,6 +16,7 @@ struct db;
 int	 db_prompt_get(struct db *, long long, struct prompt *, char **);
 int	 db_prompt_find(struct db *, const char *, struct prompt *, char **);
 int	 db_prompt_list(struct db *, long long, struct prompt_list *, char **);
+int	 db_prompt_list_all(struct db *, struct prompt_list *, char **);
 int	 db_prompt_add(struct db *, struct prompt *, char **);
 int	 db_prompt_rm(struct db *, long long, char **);
 int	 db_prompt_counts(struct db *, long long, struct board_counts *,

@@ -34,6 +34,21 @@
 	"JOIN scene s ON s.id = h.scene_id "				\
 	"LEFT JOIN prompt p ON p.id = t.prompt_id "
 
+/*
+ * TAKE_COLS without what an import neither checks nor logs (the scene,
+ * file size, error, job, notes, creation and reviewer, read as empty),
+ * for reading thousands of takes one by one: take_read reads both.
+ */
+#define TAKE_BRIEF_COLS							\
+	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
+	"NULL, t.duration_ms, t.status, NULL, NULL, "			\
+	"t.backend, t.model, t.cost, t.verdict, "			\
+	"(SELECT group_concat(r.reason, ',') FROM take_reason r WHERE "	\
+	"  r.take_id = t.id), "						\
+	"t.rating, t.in_ms, t.out_ms, NULL, NULL, NULL, NULL, NULL "	\
+	"FROM take t JOIN shot h ON h.id = t.shot_id "			\
+	"LEFT JOIN prompt p ON p.id = t.prompt_id "
+
 /* The take's id as text for the log, in buf. */
 static const char *
 take_obj(char *buf, size_t len, long long id)
@@ -110,7 +125,7 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 
 	if (cause != NULL)
 		*cause = NULL;
-	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	st = db_stmt(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -122,7 +137,7 @@ db_take_get(struct db *db, long long id, struct take *tk, char **cause)
 		rv = 0;
 	else
 		db_fail(db, cause, "cannot read take %lld", id);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rv;
 }
 
@@ -372,7 +387,10 @@ db_take_count(struct db *db, long long shot_id, long long prompt_id,
  * The takes whose ids are ids[0..n-1] (ids that name no take are left
  * out; an id given twice is read twice), appended to *out in the order
  * given: one statement, stepped once per id, so that an import naming
- * 100k takes reads those and not the whole production.
+ * 100k takes reads those and not the whole production. Only what an
+ * import checks and writes is read: scene_code, notes, created and
+ * created_by are empty, file_size BOARD_NONE, error, job_id, verdict_by
+ * and verdict_at NULL.
  */
 int
 db_take_list_ids(struct db *db, const long long *ids, size_t n,
@@ -382,7 +400,7 @@ db_take_list_ids(struct db *db, const long long *ids, size_t n,
 	size_t		 i;
 	int		 rc = SQLITE_DONE;
 
-	st = db_prepare(db, "SELECT " TAKE_COLS "WHERE t.id = ?", cause);
+	st = db_prepare(db, "SELECT " TAKE_BRIEF_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
@@ -526,20 +544,53 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
     char **cause)
 {
 	struct take	 tk;
-	sqlite3_stmt	*st;
-	char		*now = NULL, *why = NULL, obj[32];
-	size_t		 i;
+	char		*why = NULL, obj[32];
 	int		 rv = -1;
 
 	if (cause != NULL)
 		*cause = NULL;
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	if (tk.state != TAKE_READY && v != VERDICT_UNREVIEWED) {
+	if (db_take_verdict_was(db, &tk, v, reasons, in_ms, out_ms,
+	    cause) != 0)
+		goto out;
+	if (v == VERDICT_REJECT && reasons != NULL)
+		why = str_list_join(reasons, ", ");
+	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
+	    verdict_name(v), "take", take_obj(obj, sizeof obj, id),
+	    "shot %s, was %s%s%s", tk.shot_code, verdict_name(tk.verdict),
+	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
+out:
+	free(why);
+	take_free(&tk);
+	return rv;
+}
+
+/*
+ * db_take_verdict for the take was, as the caller read it (db_take_get,
+ * db_take_list_ids) in the transaction it writes in, without logging:
+ * an importer that has read every take it changes neither reads each
+ * one again nor logs each one (it logs the import).
+ */
+int
+db_take_verdict_was(struct db *db, const struct take *was, enum verdict v,
+    const struct str_list *reasons, long long in_ms, long long out_ms,
+    char **cause)
+{
+	const struct take	*tk = was;
+	sqlite3_stmt		*st;
+	char			*now = NULL;
+	long long		 id = was->id;
+	size_t			 i;
+	int			 rv = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (tk->state != TAKE_READY && v != VERDICT_UNREVIEWED) {
 		if (cause != NULL)
 			*cause = xasprintf("take %lld is %s, not ready: only a "
 			    "generated take can be reviewed", id,
-			    take_state_name(tk.state));
+			    take_state_name(tk->state));
 		goto out;
 	}
 	if (v != VERDICT_KEEP)
@@ -550,10 +601,10 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 			    "out point");
 		goto out;
 	}
-	if (tk.duration_ms != BOARD_NONE &&
-	    ((in_ms != BOARD_NONE && in_ms >= tk.duration_ms) ||
-	    (out_ms != BOARD_NONE && out_ms > tk.duration_ms))) {
-		char *d = units_fmt_seconds(tk.duration_ms);
+	if (tk->duration_ms != BOARD_NONE &&
+	    ((in_ms != BOARD_NONE && in_ms >= tk->duration_ms) ||
+	    (out_ms != BOARD_NONE && out_ms > tk->duration_ms))) {
+		char *d = units_fmt_seconds(tk->duration_ms);
 
 		if (cause != NULL)
 			*cause = xasprintf("in and out must lie within the "
@@ -562,7 +613,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 		goto out;
 	}
 	now = clock_now_iso();
-	st = db_prepare(db, "UPDATE take SET verdict = ?, in_ms = ?, out_ms = "
+	st = db_stmt(db, "UPDATE take SET verdict = ?, in_ms = ?, out_ms = "
 	    "?, verdict_by = ?, verdict_at = ? WHERE id = ?", cause);
 	if (st == NULL)
 		goto out;
@@ -580,7 +631,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 	if (db_step_done(db, st, cause, "cannot save the verdict") != 0)
 		goto out;
 	if (v != VERDICT_REJECT || reasons != NULL) {
-		st = db_prepare(db, "DELETE FROM take_reason WHERE take_id = ?",
+		st = db_stmt(db, "DELETE FROM take_reason WHERE take_id = ?",
 		    cause);
 		if (st == NULL)
 			goto out;
@@ -590,7 +641,7 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 	}
 	for (i = 0; v == VERDICT_REJECT && reasons != NULL && i < reasons->n;
 	    i++) {
-		st = db_prepare(db, "INSERT OR IGNORE INTO take_reason "
+		st = db_stmt(db, "INSERT OR IGNORE INTO take_reason "
 		    "(take_id, reason) VALUES (?, ?)", cause);
 		if (st == NULL)
 			goto out;
@@ -599,16 +650,9 @@ db_take_verdict(struct db *db, long long id, enum verdict v,
 		if (db_step_done(db, st, cause, "cannot save reasons") != 0)
 			goto out;
 	}
-	if (v == VERDICT_REJECT && reasons != NULL)
-		why = str_list_join(reasons, ", ");
-	rv = db_log_add(db, cause, v == VERDICT_UNREVIEWED ? "unreview" :
-	    verdict_name(v), "take", take_obj(obj, sizeof obj, id), "shot %s, was %s%s%s",
-	    tk.shot_code, verdict_name(tk.verdict),
-	    why != NULL && *why != '\0' ? ": " : "", why != NULL ? why : "");
+	rv = 0;
 out:
-	free(why);
 	free(now);
-	take_free(&tk);
 	return rv;
 }
 
@@ -617,25 +661,36 @@ int
 db_take_rate(struct db *db, long long id, int rating, char **cause)
 {
 	struct take	 tk;
-	sqlite3_stmt	*st;
 	char		 obj[32];
 	int		 rv = -1;
 
 	if (take_must_exist(db, id, &tk, cause) != 0)
 		return -1;
-	st = db_prepare(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
-	if (st != NULL) {
-		db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
-		sqlite3_bind_int64(st, 2, id);
-		if (db_step_done(db, st, cause, "cannot save the rating") == 0)
-			rv = db_log_add(db, cause, "rate", "take",
-			    take_obj(obj, sizeof obj, id), "shot %s: %s%.0d "
-			    "(was %s%.0d)", tk.shot_code,
-			    rating > 0 ? "" : "unrated", rating,
-			    tk.rating > 0 ? "" : "unrated", tk.rating);
-	}
+	if (db_take_rate_was(db, &tk, rating, cause) == 0)
+		rv = db_log_add(db, cause, "rate", "take",
+		    take_obj(obj, sizeof obj, id), "shot %s: %s%.0d (was "
+		    "%s%.0d)", tk.shot_code, rating > 0 ? "" : "unrated",
+		    rating, tk.rating > 0 ? "" : "unrated", tk.rating);
 	take_free(&tk);
 	return rv;
+}
+
+/* db_take_rate for the take was as read in this transaction, without
+ * logging (see db_take_verdict_was). */
+int
+db_take_rate_was(struct db *db, const struct take *was, int rating,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (cause != NULL)
+		*cause = NULL;
+	st = db_stmt(db, "UPDATE take SET rating = ? WHERE id = ?", cause);
+	if (st == NULL)
+		return -1;
+	db_bind_ll(st, 1, rating > 0 ? rating : BOARD_NONE);
+	sqlite3_bind_int64(st, 2, was->id);
+	return db_step_done(db, st, cause, "cannot save the rating");
 }
 
 /* Replace the notes of take id. */

@@ -31,6 +31,9 @@ int	 db_take_set_file(struct db *, long long, const char *, long long,
 int	 db_take_verdict(struct db *, long long, enum verdict,
 	     const struct str_list *, long long, long long, char **);
 int	 db_take_rate(struct db *, long long, int, char **);
+int	 db_take_verdict_was(struct db *, const struct take *, enum verdict,
+	     const struct str_list *, long long, long long, char **);
+int	 db_take_rate_was(struct db *, const struct take *, int, char **);
 int	 db_take_note(struct db *, long long, const char *, char **);
 int	 db_take_rm(struct db *, long long, char **);
 int	 db_take_file_used(struct db *, const char *, char **);

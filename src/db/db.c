@@ -41,6 +41,93 @@ db_prepare(struct db *db, const char *sql, char **cause)
 }
 
 /*
+ * A statement for sql from the connection's cache, compiled on first
+ * use, reset and with its parameters cleared: bind, step, then hand it
+ * back with db_release (or db_step_done), never sqlite3_finalize. sql
+ * is the key, compared as text. NULL with *cause on error.
+ */
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql, char **cause)
+{
+	struct db_cached	*e, *slot = NULL;
+	sqlite3_stmt		*st;
+	size_t			 i;
+
+	for (i = 0; i < DB_CACHE_SIZE; i++) {
+		e = &db->cache[i];
+		if (e->sql == NULL) {
+			if (slot == NULL)
+				slot = e;
+			continue;
+		}
+		if (e->sql != sql && strcmp(e->sql, sql) != 0)
+			continue;
+		if (e->busy)
+			return db_prepare(db, sql, cause);
+		e->busy = 1;
+		return e->st;
+	}
+	st = db_prepare(db, sql, cause);
+	if (st == NULL)
+		return NULL;
+	/* Full: evict the next entry not in use, round robin. */
+	for (i = 0; slot == NULL && i < DB_CACHE_SIZE; i++) {
+		e = &db->cache[db->cache_next];
+		db->cache_next = (db->cache_next + 1) % DB_CACHE_SIZE;
+		if (e->busy)
+			continue;
+		sqlite3_finalize(e->st);
+		free(e->sql);
+		slot = e;
+	}
+	if (slot == NULL)
+		return st;
+	slot->sql = xstrdup(sql);
+	slot->st = st;
+	slot->busy = 1;
+	return st;
+}
+
+/*
+ * Hand back a statement: one from the cache is reset, its parameters
+ * cleared, and kept for the next db_stmt; any other is finalized. NULL
+ * is fine.
+ */
+void
+db_release(struct db *db, sqlite3_stmt *st)
+{
+	struct db_cached	*e;
+	size_t			 i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < DB_CACHE_SIZE; i++) {
+		e = &db->cache[i];
+		if (e->st == st && e->sql != NULL) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			e->busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Finalize every cached statement. */
+static void
+db_cache_clear(struct db *db)
+{
+	size_t	 i;
+
+	for (i = 0; i < DB_CACHE_SIZE; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+		memset(&db->cache[i], 0, sizeof db->cache[i]);
+	}
+	db->cache_next = 0;
+}
+
+/*
  * Fill *cause with a message for the last error on db, prefixed with the
  * formatted context. A busy database gets a message that says what to
  * do. Always returns -1, so callers can `return db_fail(...)`.
@@ -86,7 +173,8 @@ db_fail(struct db *db, char **cause, const char *fmt, ...)
 	return -1;
 }
 
-/* Step a statement that returns no rows, then finalize it. */
+/* Step a statement that returns no rows, then release it (db_release:
+ * a statement from db_prepare is finalized, one from db_stmt kept). */
 int
 db_step_done(struct db *db, sqlite3_stmt *st, char **cause, const char *what)
 {
@@ -95,10 +183,10 @@ db_step_done(struct db *db, sqlite3_stmt *st, char **cause, const char *what)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		db_fail(db, cause, "%s", what);
-		sqlite3_finalize(st);
+		db_release(db, st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -267,9 +355,11 @@ db_open(const char *path, int flags, struct db **out, char **cause)
 		}
 		oflags = SQLITE_OPEN_READWRITE;
 	}
-	/* One thread uses a connection, so SQLite need not lock its mutex
-	 * around every call (a tenth of a report's time when it did). */
+	/* takeboard has one thread: no locking of the connection, and
+	 * (process-wide, before SQLite's first use; refused after it)
+	 * no memory statistics, which take a mutex on every allocation. */
 	oflags |= SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(db->path, &db->h, oflags, NULL) != SQLITE_OK) {
 		if (db->h == NULL)
 			*cause = xasprintf("%s: cannot open database",
@@ -309,6 +399,7 @@ db_open(const char *path, int flags, struct db **out, char **cause)
 	*out = db;
 	return 0;
 fail:
+	db_cache_clear(db);
 	if (db->h != NULL)
 		sqlite3_close(db->h);
 	if ((flags & DB_OPEN_CREATE) && db->h != NULL) {
@@ -337,6 +428,7 @@ db_close(struct db *db)
 		return;
 	if (db->in_tx)
 		db_rollback(db);
+	db_cache_clear(db);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db->dir);

@@ -105,7 +105,7 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 	struct csv_record	 rec;
 	struct buf		 field;
 	char			*text;
-	const char		*p;
+	const char		*p, *q;
 	long long		 line = 1, open;
 	char			 sep;
 	size_t			 cap = 0;
@@ -128,22 +128,24 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 			if (*p == '"') {
 				open = line;
 				for (p++;; p++) {
+					/* Copy up to the next quote at once. */
+					for (q = p; *q != '"' && *q != '\0';
+					    q++) {
+						if (*q == '\n')
+							line++;
+					}
+					buf_add(&field, p, (size_t)(q - p));
+					p = q;
 					if (*p == '\0') {
 						*cause = xasprintf(
 						    "line %lld: a quoted field "
 						    "is never closed", open);
 						goto fail;
 					}
-					if (*p == '"' && p[1] == '"') {
-						buf_addc(&field, '"');
-						p++;
-						continue;
-					}
-					if (*p == '"')
+					if (p[1] != '"')
 						break;
-					if (*p == '\n')
-						line++;
-					buf_addc(&field, *p);
+					buf_addc(&field, '"');
+					p++;
 				}
 				p++;
 				if (*p != sep && *p != '\n' && *p != '\0') {
@@ -153,19 +155,19 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					goto fail;
 				}
 			} else {
-				for (; *p != sep && *p != '\n' && *p != '\0';
-				    p++) {
-					if (*p == '"') {
-						*cause = xasprintf("line %lld: "
-						    "a quote inside a field "
-						    "that does not start with "
-						    "one (quote the whole "
-						    "field and double the "
-						    "quote)", line);
-						goto fail;
-					}
-					buf_addc(&field, *p);
+				for (q = p; *q != sep && *q != '\n' &&
+				    *q != '\0' && *q != '"'; q++)
+					;
+				if (*q == '"') {
+					*cause = xasprintf("line %lld: a quote "
+					    "inside a field that does not "
+					    "start with one (quote the whole "
+					    "field and double the quote)",
+					    line);
+					goto fail;
 				}
+				buf_add(&field, p, (size_t)(q - p));
+				p = q;
 			}
 			if (rec.n == cap) {
 				cap = cap == 0 ? 16 : cap * 2;
@@ -355,16 +357,46 @@ io_csv_write_shots(const struct shot_list *l)
 	return buf_detach(&b);
 }
 
-static const struct prompt *
-csv_prompt(const struct prompt_list *l, long long id)
-{
-	size_t	 i;
+/* Variants sorted by id, to find a take's among thousands. */
+struct csv_prompts {
+	const struct prompt	**v;
+	size_t			  n;
+};
 
-	for (i = 0; l != NULL && id > 0 && i < l->n; i++) {
-		if (l->v[i].id == id)
-			return &l->v[i];
-	}
-	return NULL;
+static int
+csv_prompt_cmp(const void *a, const void *b)
+{
+	const struct prompt	*x = *(const struct prompt *const *)a;
+	const struct prompt	*y = *(const struct prompt *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Index l (NULL is fine) by id; free idx->v. */
+static void
+csv_prompts_index(const struct prompt_list *l, struct csv_prompts *idx)
+{
+	size_t	 i, n = l != NULL ? l->n : 0;
+
+	idx->v = xreallocarray(NULL, n + 1, sizeof *idx->v);
+	idx->n = n;
+	for (i = 0; i < n; i++)
+		idx->v[i] = &l->v[i];
+	qsort(idx->v, n, sizeof *idx->v, csv_prompt_cmp);
+}
+
+static const struct prompt *
+csv_prompt(const struct csv_prompts *idx, long long id)
+{
+	const struct prompt	**hit, *kp;
+	struct prompt		  key;
+
+	if (id <= 0 || idx->n == 0)
+		return NULL;
+	key.id = id;
+	kp = &key;
+	hit = bsearch(&kp, idx->v, idx->n, sizeof *idx->v, csv_prompt_cmp);
+	return hit != NULL ? *hit : NULL;
 }
 
 /* The takes as CSV, one row per take in the order given; prompts holds
@@ -374,15 +406,17 @@ io_csv_write_takes(const struct take_list *l, const struct prompt_list *prompts)
 {
 	const struct take	*tk;
 	const struct prompt	*pr;
+	struct csv_prompts	 idx;
 	struct buf		 b;
 	char			*s;
 	size_t			 i;
 
 	buf_init(&b);
+	csv_prompts_index(prompts, &idx);
 	csv_header(&b, csv_take_names, CSV_TAKE_COLS);
 	for (i = 0; i < l->n; i++) {
 		tk = &l->v[i];
-		pr = csv_prompt(prompts, tk->prompt_id);
+		pr = csv_prompt(&idx, tk->prompt_id);
 		io_csv_cell(&b, tk->shot_code, false);
 		s = xasprintf("%lld", tk->id);
 		io_csv_cell(&b, s, false);
@@ -407,6 +441,7 @@ io_csv_write_takes(const struct take_list *l, const struct prompt_list *prompts)
 		io_csv_cell(&b, tk->file, true);
 		io_csv_end(&b);
 	}
+	free(idx.v);
 	return buf_detach(&b);
 }
 
@@ -1314,6 +1349,11 @@ csv_same_reasons(const struct str_list *a, const struct str_list *b)
 	char	*x, *y;
 	bool	 same;
 
+	/* Most takes have no reason or one: no need to sort. */
+	if (a->n == 0 && b->n == 0)
+		return true;
+	if (a->n == 1 && b->n == 1)
+		return strcmp(a->v[0], b->v[0]) == 0;
 	x = csv_reason_key(a, ",");
 	y = csv_reason_key(b, ",");
 	same = strcmp(x, y) == 0;
@@ -1338,7 +1378,7 @@ csv_check_fixed(const struct csv_take_row *row, const char *col,
 
 static int
 csv_check_takes(const struct csv_take_row *row, const struct take *tk,
-    const struct prompt_list *prompts, char **cause)
+    const struct csv_prompts *prompts, char **cause)
 {
 	const struct prompt	*pr;
 	char			*x, *y;
@@ -1493,6 +1533,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	struct take			 key;
 	struct csv_take_action		*a;
 	struct take			*t;
+	struct csv_prompts		 idx;
 	struct buf			 b;
 	char				*x, *y, *r1, *r2;
 	size_t				 i, j, *first;
@@ -1503,6 +1544,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	memset(p, 0, sizeof *p);
 	buf_init(&b);
 	csv_index_takes(d, takes, &byid, &first);
+	csv_prompts_index(prompts, &idx);
 	memset(&key, 0, sizeof key);
 	kp = &key;
 	for (i = 0; i < d->takes.n; i++) {
@@ -1523,10 +1565,11 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 			    row->take_id, d->takes.v[first[i]].line);
 			goto out;
 		}
-		if (csv_check_takes(row, old, prompts, cause) != 0)
+		if (csv_check_takes(row, old, &idx, cause) != 0)
 			goto out;
 		a = ARRAY_ADD(&p->takes);
 		a->row = i;
+		a->was = old;
 		t = &a->take;
 		t->id = old->id;
 		t->shot_code = xstrdup(old->shot_code);
@@ -1612,6 +1655,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	rv = 0;
 out:
 	buf_fini(&b);
+	free(idx.v);
 	free(byid);
 	free(first);
 	if (rv != 0)

@@ -135,6 +135,8 @@ struct csv_take_action {
 	enum io_verb	 verb;
 	size_t		 row;		/* index in doc->takes */
 	struct take	 take;		/* the take after the import */
+	const struct take *was;		/* before: borrowed from the takes
+					   given to io_csv_plan_takes */
 	bool		 review;	/* verdict, reasons, in, out */
 	bool		 rate;
 	bool		 cost;

@@ -146,7 +146,7 @@ sanitize_classify(uint32_t cp)
 static char *
 sanitize_run(const char *s, int multiline)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *q;
 	struct buf		 b;
 	uint32_t		 cp;
 	size_t			 n;
@@ -155,6 +155,14 @@ sanitize_run(const char *s, int multiline)
 	if (s == NULL)
 		return buf_detach(&b);
 	while (*p != '\0') {
+		/* Printable ASCII, most of any text, is copied as it is. */
+		for (q = p; *q >= 0x20 && *q < 0x7f; q++)
+			;
+		if (q != p) {
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
 		if (multiline && p[0] == '\r' && p[1] == '\n') {
 			p++;
 			continue;

@@ -86,6 +86,11 @@ has '^change     take 1 of shot 1A \(in 1 -> 2, out 5\.5 -> 5, rating - -> 5, co
 has '^change     take 3 of shot 1B \(verdict maybe -> reject, reasons - -> flicker wrong-face\)$'
 has '^change     take 4 of shot 1C \(verdict keep -> maybe, cost 0 -> 1\.5\)$'
 ok "$T" import csv "$WORK/takes-edit.csv"
+# A take list is logged as one entry, not one per take.
+ok "$T" log 1
+has 'import  *take list takes-edit\.csv  *3 takes changed: 3 reviewed, 1 rated, 2 costed$'
+ok "$T" log 5
+hasnt '  take [0-9]'
 ok "$T" take show 1 --json
 json "j['in'] == 2 and j['out'] == 5 and j['rating'] == 5 and j['cost'] == 0.25"
 ok "$T" take show 3 --json

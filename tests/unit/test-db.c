@@ -19,6 +19,7 @@
 #include "model/board.h"
 #include "model/stats.h"
 #include "db/db.h"
+#include "db/db-priv.h"
 #include "db/db-board.h"
 #include "db/db-log.h"
 #include "db/db-prompt.h"
@@ -575,6 +576,67 @@ test_take_rules(struct db *db)
 	event_list_free(&evs);
 }
 
+/* The statement cache (db-priv.h): one compiled statement per text,
+ * reset and unbound on reuse, a fresh one while it is in use. */
+static void
+test_stmt_cache(struct db *db)
+{
+	sqlite3_stmt	*a, *b, *c;
+	char		 sql[] = "SELECT ?", other[32], *cause = NULL;
+	int		 i, good;
+
+	a = db_stmt(db, "SELECT ?", &cause);
+	ok(a != NULL, "db_stmt prepares a statement");
+	sqlite3_bind_int64(a, 1, 7);
+	b = db_stmt(db, "SELECT ?", &cause);
+	ok(b != NULL && b != a, "a statement in use is not handed out twice");
+	db_release(db, b);
+	is_int(sqlite3_step(a), SQLITE_ROW, "the first one still steps");
+	is_int(sqlite3_column_int(a, 0), 7, "with its own binding");
+	db_release(db, a);
+	c = db_stmt(db, sql, &cause);
+	ok(c == a, "the same text (another copy) gets the cached statement");
+	ok(sqlite3_step(c) == SQLITE_ROW &&
+	    sqlite3_column_type(c, 0) == SQLITE_NULL,
+	    "reset, with its parameters cleared");
+	db_release(db, c);
+	good = 1;
+	for (i = 0; i < 2 * DB_CACHE_SIZE; i++) {
+		snprintf(other, sizeof other, "SELECT %d + ?", i);
+		c = db_stmt(db, other, &cause);
+		if (c == NULL) {
+			good = 0;
+			break;
+		}
+		sqlite3_bind_int64(c, 1, 1);
+		if (sqlite3_step(c) != SQLITE_ROW ||
+		    sqlite3_column_int(c, 0) != i + 1)
+			good = 0;
+		db_release(db, c);
+	}
+	ok(good, "more statements than the cache holds: older ones evicted");
+	c = db_stmt(db, "SELECT ?", &cause);
+	sqlite3_bind_int64(c, 1, 3);
+	ok(sqlite3_step(c) == SQLITE_ROW && sqlite3_column_int(c, 0) == 3,
+	    "an evicted statement is prepared again");
+	db_release(db, c);
+	c = db_stmt(db, "SELEKT 1", &cause);
+	ok(c == NULL && cause != NULL, "a bad statement fails with a cause");
+	free(cause);
+	cause = NULL;
+	ok(db_begin(db, &cause) == 0, "begin");
+	c = db_stmt(db, "INSERT INTO event (at, user, action, object) "
+	    "VALUES ('now', 'tester', 'cache', 'test')", &cause);
+	ok(c != NULL && db_step_done(db, c, &cause, "insert") == 0,
+	    "db_step_done releases a cached statement");
+	db_rollback(db);
+	c = db_stmt(db, "SELECT count(*) FROM event WHERE action = 'cache'",
+	    &cause);
+	ok(c != NULL && sqlite3_step(c) == SQLITE_ROW &&
+	    sqlite3_column_int(c, 0) == 0, "a rollback undoes cached writes");
+	db_release(db, c);
+}
+
 int
 main(void)
 {
@@ -596,6 +658,7 @@ main(void)
 	test_stats(db);
 	test_take_pages(db);
 	test_take_rules(db);
+	test_stmt_cache(db);
 	db_close(db);
 	free(p);
 	cmd = xasprintf("rm -rf '%s'", dir);
