@@ -259,7 +259,7 @@ db_scalar_ll(struct db *db, const char *sql, long long arg, long long *out,
 	sqlite3_stmt	*st;
 	int		 rc, rv = -1;
 
-	st = db_prepare(db, sql, cause);
+	st = db_stmt(db, sql, cause);
 	if (st == NULL)
 		return -1;
 	if (sqlite3_bind_parameter_count(st) > 0)
@@ -276,7 +276,7 @@ db_scalar_ll(struct db *db, const char *sql, long long arg, long long *out,
 		rv = 0;
 	else
 		db_fail(db, cause, "database error");
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rv;
 }
 
