@@ -68,7 +68,8 @@ take_filter_init(struct take_filter *f)
 static void
 take_read(sqlite3_stmt *st, struct take *tk)
 {
-	char	*s, *p, *comma;
+	const char	*c;
+	char		*s, *p, *comma;
 
 	memset(tk, 0, sizeof *tk);
 	tk->id = sqlite3_column_int64(st, 0);
@@ -80,19 +81,17 @@ take_read(sqlite3_stmt *st, struct take *tk)
 	tk->file = db_col_text(st, 6);
 	tk->file_size = db_col_ll(st, 7);
 	tk->duration_ms = db_col_ll(st, 8);
-	s = db_col_text_empty(st, 9);
-	if (take_state_parse(s, &tk->state, NULL) != 0)
+	c = (const char *)sqlite3_column_text(st, 9);
+	if (take_state_parse(c != NULL ? c : "", &tk->state, NULL) != 0)
 		tk->state = TAKE_READY;
-	free(s);
 	tk->error = db_col_text(st, 10);
 	tk->job_id = db_col_text(st, 11);
 	tk->backend = db_col_text(st, 12);
 	tk->model = db_col_text(st, 13);
 	tk->cost = sqlite3_column_int64(st, 14);
-	s = db_col_text_empty(st, 15);
-	if (verdict_parse(s, &tk->verdict, NULL) != 0)
+	c = (const char *)sqlite3_column_text(st, 15);
+	if (verdict_parse(c != NULL ? c : "", &tk->verdict, NULL) != 0)
 		tk->verdict = VERDICT_UNREVIEWED;
-	free(s);
 	s = db_col_text(st, 16);
 	for (p = s; p != NULL && *p != '\0'; p = comma + 1) {
 		comma = strchr(p, ',');
@@ -384,22 +383,157 @@ db_take_count(struct db *db, long long shot_id, long long prompt_id,
 }
 
 /*
+ * TAKE_BRIEF_COLS without the reasons (read as none), for take_range,
+ * which reads them with one scan of take_reason.
+ */
+#define TAKE_RANGE_COLS							\
+	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
+	"NULL, t.duration_ms, t.status, NULL, NULL, "			\
+	"t.backend, t.model, t.cost, t.verdict, NULL, "			\
+	"t.rating, t.in_ms, t.out_ms, NULL, NULL, NULL, NULL, NULL "	\
+	"FROM take t JOIN shot h ON h.id = t.shot_id "			\
+	"LEFT JOIN prompt p ON p.id = t.prompt_id "
+
+/* Below this many ids, or when they are this sparse, read id by id. */
+#define TAKE_RANGE_MIN		64
+#define TAKE_RANGE_SPARSE	16
+
+/* An id asked for and where it was asked (its index in ids). */
+struct take_want {
+	long long	id;
+	size_t		at;
+};
+
+static int
+take_want_cmp(const void *a, const void *b)
+{
+	const struct take_want	*x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * db_take_list_ids for many ids close together: one scan of the takes
+ * between the least and the greatest id and one of their reasons (in
+ * the primary key's order, as the group_concat of TAKE_BRIEF_COLS
+ * reads them), each row matched against the ids sorted. got[i] is the
+ * take of ids[i], found[i] whether there is one.
+ */
+static int
+take_range(struct db *db, const struct take_want *w, size_t n,
+    struct take *got, char *found, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*r;
+	long long	 id;
+	size_t		 i = 0, k;
+	int		 rc = SQLITE_DONE;
+
+	st = db_prepare(db, "SELECT " TAKE_RANGE_COLS "WHERE t.id BETWEEN "
+	    "?1 AND ?2 ORDER BY t.id", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, w[0].id);
+	sqlite3_bind_int64(st, 2, w[n - 1].id);
+	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		while (i < n && w[i].id < id)
+			i++;
+		for (; i < n && w[i].id == id; i++) {
+			take_read(st, &got[w[i].at]);
+			found[w[i].at] = 1;
+		}
+	}
+	if (i >= n)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
+	st = db_prepare(db, "SELECT take_id, reason FROM take_reason WHERE "
+	    "take_id BETWEEN ?1 AND ?2 ORDER BY take_id, reason", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, w[0].id);
+	sqlite3_bind_int64(st, 2, w[n - 1].id);
+	i = 0;
+	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		while (i < n && w[i].id < id)
+			i++;
+		r = (const char *)sqlite3_column_text(st, 1);
+		for (k = i; k < n && w[k].id == id; k++) {
+			if (found[w[k].at])
+				str_list_add(&got[w[k].at].reasons,
+				    r != NULL ? r : "");
+		}
+	}
+	if (i >= n)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
+	return 0;
+}
+
+/*
  * The takes whose ids are ids[0..n-1] (ids that name no take are left
  * out; an id given twice is read twice), appended to *out in the order
- * given: one statement, stepped once per id, so that an import naming
- * 100k takes reads those and not the whole production. Only what an
- * import checks and writes is read: scene_code, notes, created and
- * created_by are empty, file_size BOARD_NONE, error, job_id, verdict_by
- * and verdict_at NULL.
+ * given, so that an import naming 100k takes reads those and not the
+ * whole production: a few ids (or ids far apart) with one statement
+ * stepped once per id, many ids close together with one range scan
+ * (take_range). Only what an import checks and writes is read:
+ * scene_code, notes, created and created_by are empty, file_size
+ * BOARD_NONE, error, job_id, verdict_by and verdict_at NULL.
  */
 int
 db_take_list_ids(struct db *db, const long long *ids, size_t n,
     struct take_list *out, char **cause)
 {
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc = SQLITE_DONE;
+	sqlite3_stmt		*st;
+	struct take_want	*w;
+	struct take		*got;
+	char			*found;
+	size_t			 i, k;
+	int			 rc = SQLITE_DONE, rv;
 
+	if (cause != NULL)
+		*cause = NULL;
+	if (n >= TAKE_RANGE_MIN) {
+		w = xreallocarray(NULL, n, sizeof *w);
+		for (i = 0; i < n; i++) {
+			w[i].id = ids[i];
+			w[i].at = i;
+		}
+		qsort(w, n, sizeof *w, take_want_cmp);
+		if ((unsigned long long)w[n - 1].id - (unsigned long long)w[0].id
+		    <= (unsigned long long)n * TAKE_RANGE_SPARSE) {
+			/* Read in place, then close the gaps. */
+			if (out->cap < out->n + n) {
+				out->cap = out->n + n;
+				out->v = xreallocarray(out->v, out->cap,
+				    sizeof *out->v);
+			}
+			got = out->v + out->n;
+			found = xcalloc(n, 1);
+			rv = take_range(db, w, n, got, found, cause);
+			for (i = 0, k = 0; i < n; i++) {
+				if (!found[i])
+					continue;
+				if (rv == 0)
+					got[k++] = got[i];
+				else
+					take_free(&got[i]);
+			}
+			if (rv == 0)
+				out->n += k;
+			free(found);
+			free(w);
+			return rv;
+		}
+		free(w);
+	}
 	st = db_prepare(db, "SELECT " TAKE_BRIEF_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
