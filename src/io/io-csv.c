@@ -43,28 +43,17 @@ static const char *const csv_take_names[CSV_TAKE_COLS] = {
 
 /* ----------------------------------------------------------------- reader */
 
-static void
-csv_record_free(struct csv_record *r)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->cells[i]);
-	free(r->cells);
-	memset(r, 0, sizeof *r);
-}
-
 /* Release a parsed file (not the struct itself). */
 void
 io_csv_free(struct csv_file *f)
 {
-	size_t	 i;
-
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->records.n; i++)
-		csv_record_free(&f->records.v[i]);
 	ARRAY_FREE(&f->records);
+	free(f->cells);
+	free(f->text);
+	f->cells = NULL;
+	f->text = NULL;
 }
 
 /* The separator the header line uses: ',', else ';', else a tab. */
@@ -98,43 +87,46 @@ csv_record_empty(const struct csv_record *r)
 	return true;
 }
 
-/* io_csv_parse, with cause never NULL. */
+/*
+ * io_csv_parse, with cause never NULL. The fields are cut out of one
+ * copy of the file in place (a field is never longer than its text, the
+ * quotes it loses leave room for its NUL), and their pointers kept in
+ * one array for the whole file, each record's run of it set once the
+ * array no longer moves: no allocation per field or per record.
+ */
 static int
 csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 {
 	struct csv_record	 rec;
-	struct buf		 field;
-	char			*text;
-	const char		*p, *q;
+	char			*text, *p, *q, *w, *start;
 	long long		 line = 1, open;
-	char			 sep;
-	size_t			 cap = 0;
+	char			 sep, d;
+	size_t			 ncells = 0, cap = 0, first, hn = 0, i, k;
 
 	memset(f, 0, sizeof *f);
-	memset(&rec, 0, sizeof rec);
 	if (io_text_check(buf, len, cause) != 0)
 		return -1;
 	text = io_text_lines(buf, len);
+	f->text = text;
 	sep = csv_guess_sep(text);
 	f->sep = sep;
-	buf_init(&field);
 	for (p = text; *p != '\0';) {
 		memset(&rec, 0, sizeof rec);
 		rec.line = line;
-		cap = 0;
+		first = ncells;
 		for (;;) {
-			buf_reset(&field);
-			buf_adds(&field, "");
+			start = w = p;
 			if (*p == '"') {
 				open = line;
 				for (p++;; p++) {
-					/* Copy up to the next quote at once. */
+					/* Move up to the next quote at once. */
 					for (q = p; *q != '"' && *q != '\0';
 					    q++) {
 						if (*q == '\n')
 							line++;
 					}
-					buf_add(&field, p, (size_t)(q - p));
+					memmove(w, p, (size_t)(q - p));
+					w += q - p;
 					p = q;
 					if (*p == '\0') {
 						*cause = xasprintf(
@@ -144,11 +136,12 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					}
 					if (p[1] != '"')
 						break;
-					buf_addc(&field, '"');
+					*w++ = '"';
 					p++;
 				}
 				p++;
-				if (*p != sep && *p != '\n' && *p != '\0') {
+				d = *p;
+				if (d != sep && d != '\n' && d != '\0') {
 					*cause = xasprintf("line %lld: text "
 					    "after the closing quote of a "
 					    "field", line);
@@ -166,39 +159,47 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					    line);
 					goto fail;
 				}
-				buf_add(&field, p, (size_t)(q - p));
-				p = q;
+				d = *q;
+				w = p = q;
 			}
-			if (rec.n == cap) {
-				cap = cap == 0 ? 16 : cap * 2;
-				rec.cells = xreallocarray(rec.cells, cap,
-				    sizeof *rec.cells);
+			/* Over the separator only when the field is bare:
+			 * d keeps it. */
+			*w = '\0';
+			if (ncells == cap) {
+				cap = cap == 0 ? 256 : cap * 2;
+				f->cells = xreallocarray(f->cells, cap,
+				    sizeof *f->cells);
 			}
-			rec.cells[rec.n++] = buf_detach(&field);
+			f->cells[ncells++] = start;
+			rec.n++;
 			if (f->records.n == 0 && rec.n > CSV_MAX_COLS) {
 				*cause = xasprintf("line %lld: more than %d "
 				    "columns", rec.line, CSV_MAX_COLS);
 				goto fail;
 			}
-			if (f->records.n > 0 && rec.n > f->records.v[0].n)
+			if (f->records.n > 0 && rec.n > hn)
 				break;
-			if (*p != sep)
+			if (d != sep)
 				break;
 			p++;
 		}
-		if (*p == '\n') {
+		if (d == '\n') {
 			p++;
 			line++;
 		}
+		rec.cells = f->cells + first;
 		if (csv_record_empty(&rec)) {
-			csv_record_free(&rec);
+			/* Blank: the next record starts at what ended this
+			 * one, a separator after too many fields. */
+			if (d == sep)
+				*p = sep;
+			ncells = first;
 			continue;
 		}
-		if (f->records.n > 0 && rec.n != f->records.v[0].n) {
+		if (f->records.n > 0 && rec.n != hn) {
 			*cause = xasprintf("line %lld: %s fields, but the "
-			    "header has %zu", rec.line, rec.n >
-			    f->records.v[0].n ? "more" : "fewer",
-			    f->records.v[0].n);
+			    "header has %zu", rec.line, rec.n > hn ? "more" :
+			    "fewer", hn);
 			goto fail;
 		}
 		if (f->records.n > CSV_MAX_ROWS) {
@@ -206,21 +207,22 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 			    rec.line, CSV_MAX_ROWS);
 			goto fail;
 		}
+		if (f->records.n == 0)
+			hn = rec.n;
+		rec.cells = NULL;
 		*ARRAY_ADD(&f->records) = rec;
 	}
-	memset(&rec, 0, sizeof rec);
 	if (f->records.n == 0) {
 		*cause = xstrdup("the file is empty (a CSV file needs a "
 		    "header row naming its columns)");
 		goto fail;
 	}
-	buf_fini(&field);
-	free(text);
+	for (i = 0, k = 0; i < f->records.n; i++) {
+		f->records.v[i].cells = f->cells + k;
+		k += f->records.v[i].n;
+	}
 	return 0;
 fail:
-	csv_record_free(&rec);
-	buf_fini(&field);
-	free(text);
 	io_csv_free(f);
 	return -1;
 }

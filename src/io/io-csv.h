@@ -25,10 +25,13 @@ struct csv_record {
 };
 ARRAY_DECL(csv_record_list, struct csv_record);
 
-/* A parsed file: records[0] is the header. */
+/* A parsed file: records[0] is the header. The cells point into text
+ * and each record's cells into the array cells. */
 struct csv_file {
 	struct csv_record_list	 records;
-	char			 sep;
+	char			**cells;
+	char			 *text;
+	char			  sep;
 };
 
 enum csv_kind {
