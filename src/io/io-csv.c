@@ -881,15 +881,18 @@ csv_same(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
 }
 
-/* Append ", " (unless b is empty) and fmt with a and c, where a NULL
- * or empty value shows as "-". */
+/* Append ", " (unless b is empty) and "name a -> c", where a NULL or
+ * empty value shows as "-". */
 static void
-csv_note(struct buf *b, const char *fmt, const char *a, const char *c)
+csv_note(struct buf *b, const char *name, const char *a, const char *c)
 {
 	if (b->len > 0)
 		buf_adds(b, ", ");
-	buf_addf(b, fmt, a != NULL && *a != '\0' ? a : "-",
-	    c != NULL && *c != '\0' ? c : "-");
+	buf_adds(b, name);
+	buf_addc(b, ' ');
+	buf_adds(b, a != NULL && *a != '\0' ? a : "-");
+	buf_adds(b, " -> ");
+	buf_adds(b, c != NULL && *c != '\0' ? c : "-");
 }
 
 /* Set a text field of new from the row and note it when it changes. */
@@ -897,15 +900,11 @@ static void
 csv_field(struct buf *b, const char *name, char **field, const char *val,
     bool show)
 {
-	char	*fmt;
-
 	if (csv_same(*field, val))
 		return;
-	if (show) {
-		fmt = xasprintf("%s %%s -> %%s", name);
-		csv_note(b, fmt, *field, val);
-		free(fmt);
-	} else {
+	if (show)
+		csv_note(b, name, *field, val);
+	else {
 		if (b->len > 0)
 			buf_adds(b, ", ");
 		buf_adds(b, name);
@@ -917,15 +916,13 @@ csv_field(struct buf *b, const char *name, char **field, const char *val,
 static void
 csv_field_ms(struct buf *b, const char *name, long long *field, long long val)
 {
-	char	*x, *y, *fmt;
+	char	*x, *y;
 
 	if (*field == val)
 		return;
 	x = *field == BOARD_NONE ? NULL : io_csv_decimal(*field, 3);
 	y = val == BOARD_NONE ? NULL : io_csv_decimal(val, 3);
-	fmt = xasprintf("%s %%s -> %%s", name);
-	csv_note(b, fmt, x, y);
-	free(fmt);
+	csv_note(b, name, x, y);
 	free(x);
 	free(y);
 	*field = val;
@@ -965,7 +962,7 @@ csv_apply_row(const struct csv_shot_row *row, struct shot *sh, struct buf *b)
 	if (CSV_HAS(row, CSV_SECONDS))
 		csv_field_ms(b, "seconds", &sh->target_ms, row->shot.target_ms);
 	if (row->has_status && sh->status != row->shot.status) {
-		csv_note(b, "status %s -> %s", status_name(sh->status),
+		csv_note(b, "status", status_name(sh->status),
 		    status_name(row->shot.status));
 		sh->status = row->shot.status;
 	}
@@ -1291,7 +1288,7 @@ csv_plan_shots(const struct csv_doc *d, const struct scene_list *scenes,
 		if (a->move) {
 			for (j = 0; j < scenes->n; j++) {
 				if (scenes->v[j].id == a->from_scene)
-					csv_note(&b, "scene %s -> %s",
+					csv_note(&b, "scene",
 					    scenes->v[j].code,
 					    a->shot.scene_code);
 			}
@@ -1421,6 +1418,23 @@ csv_check_takes(const struct csv_take_row *row, const struct take *tk,
 	return 0;
 }
 
+/* A rating as text in buf (at least 12 bytes), or NULL for none. */
+static const char *
+csv_rating(char *buf, int r)
+{
+	char		*p = buf + 11;
+	unsigned int	 u = (unsigned int)r;
+
+	if (r <= 0)
+		return NULL;
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	return p;
+}
+
 static char *
 csv_ms_str(long long ms)
 {
@@ -1537,7 +1551,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	struct take			*t;
 	struct csv_prompts		 idx;
 	struct buf			 b;
-	char				*x, *y, *r1, *r2;
+	char				*x, *y, *r1, *r2, r1b[12], r2b[12];
 	size_t				 i, j, *first;
 	int				 rv = -1;
 
@@ -1608,44 +1622,40 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 			goto out;
 		buf_reset(&b);
 		if (t->verdict != old->verdict)
-			csv_note(&b, "verdict %s -> %s",
+			csv_note(&b, "verdict",
 			    verdict_name(old->verdict),
 			    verdict_name(t->verdict));
 		if (!csv_same_reasons(&t->reasons, &old->reasons)) {
 			r1 = csv_reason_key(&old->reasons, " ");
 			r2 = csv_reason_key(&t->reasons, " ");
-			csv_note(&b, "reasons %s -> %s", r1, r2);
+			csv_note(&b, "reasons", r1, r2);
 			free(r1);
 			free(r2);
 		}
 		if (t->in_ms != old->in_ms) {
 			x = csv_ms_str(old->in_ms);
 			y = csv_ms_str(t->in_ms);
-			csv_note(&b, "in %s -> %s", x, y);
+			csv_note(&b, "in", x, y);
 			free(x);
 			free(y);
 		}
 		if (t->out_ms != old->out_ms) {
 			x = csv_ms_str(old->out_ms);
 			y = csv_ms_str(t->out_ms);
-			csv_note(&b, "out %s -> %s", x, y);
+			csv_note(&b, "out", x, y);
 			free(x);
 			free(y);
 		}
 		a->review = b.len > 0;
 		if (t->rating != old->rating) {
-			x = old->rating > 0 ? xasprintf("%d", old->rating) :
-			    NULL;
-			y = t->rating > 0 ? xasprintf("%d", t->rating) : NULL;
-			csv_note(&b, "rating %s -> %s", x, y);
-			free(x);
-			free(y);
+			csv_note(&b, "rating", csv_rating(r1b, old->rating),
+			    csv_rating(r2b, t->rating));
 			a->rate = true;
 		}
 		if (t->cost != old->cost) {
 			x = io_csv_decimal(old->cost, 6);
 			y = io_csv_decimal(t->cost, 6);
-			csv_note(&b, "cost %s -> %s", x, y);
+			csv_note(&b, "cost", x, y);
 			free(x);
 			free(y);
 			a->cost = true;
