@@ -477,6 +477,25 @@ csv_word(const char *s)
 	return t;
 }
 
+/*
+ * csv_word without the copy: the cell trimmed in place (its text is the
+ * parsed file's, read once), NULL when it is empty. For the cells that
+ * are parsed and not kept.
+ */
+static char *
+csv_view(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r')))
+		e--;
+	*e = '\0';
+	return *s != '\0' ? s : NULL;
+}
+
 /* A copy of s for a message: at most 40 bytes (whole UTF-8 characters),
  * "..." when cut. Caller frees. */
 static char *
@@ -548,20 +567,17 @@ csv_bad(char **cause, long long line, const char *col, char *why)
 }
 
 static int
-csv_read_ms(const char *cell, long long line, const char *col, bool positive,
+csv_read_ms(char *cell, long long line, const char *col, bool positive,
     long long *ms, char **cause)
 {
 	char	*s, *why;
 
 	*ms = BOARD_NONE;
-	s = csv_word(cell);
+	s = csv_view(cell);
 	if (s == NULL)
 		return 0;
-	if (units_parse_seconds(s, ms, &why) != 0) {
-		free(s);
+	if (units_parse_seconds(s, ms, &why) != 0)
 		return csv_bad(cause, line, col, why);
-	}
-	free(s);
 	if (positive && *ms == 0)
 		return csv_bad(cause, line, col, xstrdup("must be more than "
 		    "0"));
@@ -638,14 +654,14 @@ csv_read_shot(const struct csv_record *r, const int *col,
 
 /* Split a Reasons cell on commas, semicolons and spaces into tags. */
 static int
-csv_read_reasons(const char *cell, long long line, struct str_list *out,
+csv_read_reasons(char *cell, long long line, struct str_list *out,
     char **cause)
 {
-	char	*copy, *p, *start, *tag, *why;
+	char	*p, *start, *tag, *why;
 	int	 rv = 0;
 
-	copy = xstrdup(cell);
-	for (p = copy; *p != '\0' && rv == 0;) {
+	/* Cut in place: the cell is read once. */
+	for (p = cell; *p != '\0' && rv == 0;) {
 		while (*p == ',' || *p == ';' || *p == ' ' || *p == '\t' ||
 		    *p == '\n')
 			p++;
@@ -664,7 +680,6 @@ csv_read_reasons(const char *cell, long long line, struct str_list *out,
 			free(tag);
 		}
 	}
-	free(copy);
 	return rv;
 }
 
@@ -678,15 +693,13 @@ csv_read_take(const struct csv_record *r, const int *col,
 
 	row->line = r->line;
 	tk->duration_ms = tk->in_ms = tk->out_ms = BOARD_NONE;
-	s = csv_word(r->cells[col[CSV_T_TAKE]]);
+	s = csv_view(r->cells[col[CSV_T_TAKE]]);
 	if (s == NULL || str_to_ll(s, 1, INT64_MAX, &row->take_id) != 0) {
 		why = xasprintf("%s (takes are added with 'takeboard take "
 		    "add'; an import changes existing takes)", s == NULL ?
 		    "empty" : "not a take id");
-		free(s);
 		return csv_bad(cause, r->line, "Take", why);
 	}
-	free(s);
 	tk->id = row->take_id;
 	if (col[CSV_T_SHOT] >= 0)
 		tk->shot_code = csv_word(r->cells[col[CSV_T_SHOT]]);
@@ -702,25 +715,18 @@ csv_read_take(const struct csv_record *r, const int *col,
 	    r->line, "Seconds", false, &tk->duration_ms, cause) != 0)
 		return -1;
 	if (col[CSV_T_VERDICT] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_VERDICT]]);
-		if (s != NULL && verdict_parse(s, &tk->verdict, &why) != 0) {
-			free(s);
+		s = csv_view(r->cells[col[CSV_T_VERDICT]]);
+		if (s != NULL && verdict_parse(s, &tk->verdict, &why) != 0)
 			return csv_bad(cause, r->line, "Verdict", why);
-		}
-		free(s);
 	}
 	if (col[CSV_T_REASONS] >= 0 && csv_read_reasons(
 	    r->cells[col[CSV_T_REASONS]], r->line, &tk->reasons, cause) != 0)
 		return -1;
 	if (col[CSV_T_RATING] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_RATING]]);
-		if (s != NULL && strcmp(s, "0") != 0) {
-			if (board_parse_rating(s, &tk->rating, &why) != 0) {
-				free(s);
-				return csv_bad(cause, r->line, "Rating", why);
-			}
-		}
-		free(s);
+		s = csv_view(r->cells[col[CSV_T_RATING]]);
+		if (s != NULL && strcmp(s, "0") != 0 &&
+		    board_parse_rating(s, &tk->rating, &why) != 0)
+			return csv_bad(cause, r->line, "Rating", why);
 	}
 	if (col[CSV_T_IN] >= 0 && csv_read_ms(r->cells[col[CSV_T_IN]],
 	    r->line, "In", false, &tk->in_ms, cause) != 0)
@@ -729,14 +735,11 @@ csv_read_take(const struct csv_record *r, const int *col,
 	    r->line, "Out", true, &tk->out_ms, cause) != 0)
 		return -1;
 	if (col[CSV_T_COST] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_COST]]);
+		s = csv_view(r->cells[col[CSV_T_COST]]);
 		v = 0;
-		if (s != NULL && units_parse_money(s, &v, &why) != 0) {
-			free(s);
+		if (s != NULL && units_parse_money(s, &v, &why) != 0)
 			return csv_bad(cause, r->line, "Cost", why);
-		}
 		tk->cost = v;
-		free(s);
 	}
 	if (col[CSV_T_FILE] >= 0)
 		tk->file = csv_word(r->cells[col[CSV_T_FILE]]);
