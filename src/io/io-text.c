@@ -90,6 +90,11 @@ io_text_check(const char *buf, size_t len, char **cause)
 	if (cause != NULL)
 		*cause = NULL;
 	while (i < len) {
+		/* Printable ASCII, most of any text, needs no decoding. */
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		used = text_decode(p + i, len - i, &cp);
 		if (used == 0) {
 			if (cause != NULL)
