@@ -36,8 +36,8 @@
 
 /*
  * TAKE_COLS without what an import neither checks nor logs (the scene,
- * file size, error, job, notes, creation and reviewer, read as empty),
- * for reading thousands of takes one by one: take_read reads both.
+ * file size, error, job, notes, creation and reviewer, left NULL),
+ * for reading thousands of takes one by one: take_read_cols reads both.
  */
 #define TAKE_BRIEF_COLS							\
 	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
@@ -65,8 +65,13 @@ take_filter_init(struct take_filter *f)
 	f->state = -1;
 }
 
+/*
+ * A take from a row of TAKE_COLS; brief, from a row of TAKE_BRIEF_COLS
+ * or TAKE_RANGE_COLS, leaving what those do not read NULL (file_size
+ * BOARD_NONE) rather than allocating it empty.
+ */
 static void
-take_read(sqlite3_stmt *st, struct take *tk)
+take_read_cols(sqlite3_stmt *st, struct take *tk, int brief)
 {
 	const char	*c;
 	char		*s, *p, *comma;
@@ -75,7 +80,7 @@ take_read(sqlite3_stmt *st, struct take *tk)
 	tk->id = sqlite3_column_int64(st, 0);
 	tk->shot_id = sqlite3_column_int64(st, 1);
 	tk->shot_code = db_col_text_empty(st, 2);
-	tk->scene_code = db_col_text_empty(st, 3);
+	tk->scene_code = brief ? NULL : db_col_text_empty(st, 3);
 	tk->prompt_id = sqlite3_column_int64(st, 4);
 	tk->prompt_label = db_col_text(st, 5);
 	tk->file = db_col_text(st, 6);
@@ -107,11 +112,19 @@ take_read(sqlite3_stmt *st, struct take *tk)
 	    sqlite3_column_int(st, 17));
 	tk->in_ms = db_col_ll(st, 18);
 	tk->out_ms = db_col_ll(st, 19);
+	if (brief)
+		return;
 	tk->notes = db_col_text_empty(st, 20);
 	tk->created = db_col_text_empty(st, 21);
 	tk->created_by = db_col_text_empty(st, 22);
 	tk->verdict_by = db_col_text(st, 23);
 	tk->verdict_at = db_col_text(st, 24);
+}
+
+static void
+take_read(sqlite3_stmt *st, struct take *tk)
+{
+	take_read_cols(st, tk, 0);
 }
 
 /* Look up a take by id. Returns 1 with *tk filled (take_free), 0 if
@@ -442,7 +455,7 @@ take_range(struct db *db, const struct take_want *w, size_t n,
 		while (i < n && w[i].id < id)
 			i++;
 		for (; i < n && w[i].id == id; i++) {
-			take_read(st, &got[w[i].at]);
+			take_read_cols(st, &got[w[i].at], 1);
 			found[w[i].at] = 1;
 		}
 	}
@@ -484,8 +497,8 @@ take_range(struct db *db, const struct take_want *w, size_t n,
  * whole production: a few ids (or ids far apart) with one statement
  * stepped once per id, many ids close together with one range scan
  * (take_range). Only what an import checks and writes is read:
- * scene_code, notes, created and created_by are empty, file_size
- * BOARD_NONE, error, job_id, verdict_by and verdict_at NULL.
+ * scene_code, notes, created, created_by, error, job_id, verdict_by
+ * and verdict_at are NULL, file_size BOARD_NONE.
  */
 int
 db_take_list_ids(struct db *db, const long long *ids, size_t n,
@@ -541,7 +554,7 @@ db_take_list_ids(struct db *db, const long long *ids, size_t n,
 		sqlite3_bind_int64(st, 1, ids[i]);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			take_read(st, ARRAY_ADD(out));
+			take_read_cols(st, ARRAY_ADD(out), 1);
 			rc = sqlite3_step(st);
 		}
 		sqlite3_reset(st);
