@@ -79,7 +79,7 @@ take_read_cols(sqlite3_stmt *st, struct take *tk, int brief)
 	memset(tk, 0, sizeof *tk);
 	tk->id = sqlite3_column_int64(st, 0);
 	tk->shot_id = sqlite3_column_int64(st, 1);
-	tk->shot_code = db_col_text_empty(st, 2);
+	tk->shot_code = brief ? db_col_text(st, 2) : db_col_text_empty(st, 2);
 	tk->scene_code = brief ? NULL : db_col_text_empty(st, 3);
 	tk->prompt_id = sqlite3_column_int64(st, 4);
 	tk->prompt_label = db_col_text(st, 5);
@@ -396,16 +396,67 @@ db_take_count(struct db *db, long long shot_id, long long prompt_id,
 }
 
 /*
- * TAKE_BRIEF_COLS without the reasons (read as none), for take_range,
- * which reads them with one scan of take_reason.
+ * TAKE_BRIEF_COLS without the shot's code, the variant's label (both
+ * read as NULL) and the reasons (read as none), for take_range, which
+ * looks the codes and labels up through a take_names cache and reads
+ * the reasons with one scan of take_reason.
  */
 #define TAKE_RANGE_COLS							\
-	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
+	"t.id, t.shot_id, NULL, NULL, t.prompt_id, NULL, t.file, "	\
 	"NULL, t.duration_ms, t.status, NULL, NULL, "			\
 	"t.backend, t.model, t.cost, t.verdict, NULL, "			\
 	"t.rating, t.in_ms, t.out_ms, NULL, NULL, NULL, NULL, NULL "	\
-	"FROM take t JOIN shot h ON h.id = t.shot_id "			\
-	"LEFT JOIN prompt p ON p.id = t.prompt_id "
+	"FROM take t "
+
+/*
+ * Shot codes or variant labels by id, as take_range looks them up:
+ * takes close in id mostly share their shot, so a small direct-mapped
+ * cache spares one lookup (a join) per take.
+ */
+#define TAKE_NAMES	256
+
+struct take_names {
+	sqlite3_stmt	*st;
+	long long	 id[TAKE_NAMES];	/* 0 when the slot is empty */
+	char		*text[TAKE_NAMES];	/* NULL when there is none */
+};
+
+/* The name of id in *out (NULL when there is none). Returns 0, or -1
+ * with *cause. */
+static int
+take_name(struct db *db, struct take_names *c, long long id,
+    const char **out, char **cause)
+{
+	size_t	 k = (size_t)((unsigned long long)id % TAKE_NAMES);
+	int	 rc;
+
+	if (c->id[k] != id || id == 0) {
+		free(c->text[k]);
+		c->text[k] = NULL;
+		c->id[k] = id;
+		sqlite3_bind_int64(c->st, 1, id);
+		rc = sqlite3_step(c->st);
+		if (rc == SQLITE_ROW)
+			c->text[k] = db_col_text_empty(c->st, 0);
+		sqlite3_reset(c->st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			c->id[k] = 0;
+			return db_fail(db, cause, "cannot read the takes");
+		}
+	}
+	*out = c->text[k];
+	return 0;
+}
+
+static void
+take_names_free(struct take_names *c)
+{
+	size_t	 k;
+
+	sqlite3_finalize(c->st);
+	for (k = 0; k < TAKE_NAMES; k++)
+		free(c->text[k]);
+}
 
 /* Below this many ids, or when they are this sparse, read id by id. */
 #define TAKE_RANGE_MIN		64
@@ -438,30 +489,66 @@ static int
 take_range(struct db *db, const struct take_want *w, size_t n,
     struct take *got, char *found, char **cause)
 {
-	sqlite3_stmt	*st;
-	const char	*r;
-	long long	 id;
-	size_t		 i = 0, k;
-	int		 rc = SQLITE_DONE;
+	sqlite3_stmt		*st;
+	struct take_names	*shots, *labels;
+	struct take		*tk;
+	const char		*r, *code, *label;
+	long long		 id;
+	size_t			 i = 0, k;
+	int			 rc = SQLITE_DONE, bad = 0;
 
-	st = db_prepare(db, "SELECT " TAKE_RANGE_COLS "WHERE t.id BETWEEN "
-	    "?1 AND ?2 ORDER BY t.id", cause);
-	if (st == NULL)
-		return -1;
+	shots = xcalloc(1, sizeof *shots);
+	labels = xcalloc(1, sizeof *labels);
+	st = NULL;
+	shots->st = db_prepare(db, "SELECT code FROM shot WHERE id = ?",
+	    cause);
+	if (shots->st != NULL)
+		labels->st = db_prepare(db, "SELECT label FROM prompt WHERE "
+		    "id = ?", cause);
+	if (labels->st != NULL)
+		st = db_prepare(db, "SELECT " TAKE_RANGE_COLS "WHERE t.id "
+		    "BETWEEN ?1 AND ?2 ORDER BY t.id", cause);
+	if (st == NULL) {
+		bad = 1;
+		goto names;
+	}
 	sqlite3_bind_int64(st, 1, w[0].id);
 	sqlite3_bind_int64(st, 2, w[n - 1].id);
 	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		while (i < n && w[i].id < id)
 			i++;
-		for (; i < n && w[i].id == id; i++) {
-			take_read_cols(st, &got[w[i].at], 1);
+		if (i >= n || w[i].id != id)
+			continue;
+		/* As the joins of TAKE_BRIEF_COLS: no shot, no take. */
+		if (take_name(db, shots, sqlite3_column_int64(st, 1), &code,
+		    cause) != 0 || (sqlite3_column_type(st, 4) != SQLITE_NULL &&
+		    take_name(db, labels, sqlite3_column_int64(st, 4), &label,
+		    cause) != 0)) {
+			bad = 1;
+			break;
+		}
+		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+			label = NULL;
+		for (; code != NULL && i < n && w[i].id == id; i++) {
+			tk = &got[w[i].at];
+			take_read_cols(st, tk, 1);
+			tk->shot_code = xstrdup(code);
+			tk->prompt_label = label != NULL ? xstrdup(label) :
+			    NULL;
 			found[w[i].at] = 1;
 		}
 	}
 	if (i >= n)
 		rc = SQLITE_DONE;
 	sqlite3_finalize(st);
+names:
+	take_names_free(shots);
+	take_names_free(labels);
+	free(shots);
+	free(labels);
+	if (bad)
+		return -1;
 	if (rc != SQLITE_DONE)
 		return db_fail(db, cause, "cannot read the takes");
 	st = db_prepare(db, "SELECT take_id, reason FROM take_reason WHERE "
