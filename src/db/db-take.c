@@ -610,11 +610,7 @@ db_take_list_ids(struct db *db, const long long *ids, size_t n,
 		if ((unsigned long long)w[n - 1].id - (unsigned long long)w[0].id
 		    <= (unsigned long long)n * TAKE_RANGE_SPARSE) {
 			/* Read in place, then close the gaps. */
-			if (out->cap < out->n + n) {
-				out->cap = out->n + n;
-				out->v = xreallocarray(out->v, out->cap,
-				    sizeof *out->v);
-			}
+			ARRAY_RESERVE(out, out->n + n);
 			got = out->v + out->n;
 			found = xcalloc(n, 1);
 			rv = take_range(db, w, n, got, found, cause);

@@ -812,6 +812,7 @@ csv_read(const char *buf, size_t len, struct csv_doc *d, char **cause)
 		if (csv_header_map(h, csv_take_names, CSV_TAKE_COLS,
 		    "a take list", col, &d->present, cause) != 0)
 			goto out;
+		ARRAY_RESERVE(&d->takes, f.records.n - 1);
 		for (i = 1; i < f.records.n; i++) {
 			struct csv_take_row *row = ARRAY_ADD(&d->takes);
 
@@ -1564,6 +1565,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	buf_init(&b);
 	csv_index_takes(d, takes, &byid, &first);
 	csv_prompts_index(prompts, &idx);
+	ARRAY_RESERVE(&p->takes, d->takes.n);
 	memset(&key, 0, sizeof key);
 	kp = &key;
 	for (i = 0; i < d->takes.n; i++) {
