@@ -109,8 +109,8 @@ static void
 io_out_take(struct io_out *o, enum io_verb v, long long id,
     const char *shot, const char *changes)
 {
-	char	 num[32], *p = num + sizeof num;
-	unsigned long long u;
+	unsigned long long	 u;
+	char			 num[32], *p = num + sizeof num;
 
 	u = id < 0 ? -(unsigned long long)id : (unsigned long long)id;
 	do {

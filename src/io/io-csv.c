@@ -449,18 +449,32 @@ io_csv_write_takes(const struct take_list *l, const struct prompt_list *prompts)
 
 /* ---------------------------------------------------------------- mapping */
 
-/* A free-text cell as stored: the formula guard's quote removed. */
-static char *
-csv_text(const char *s)
+/* How many bytes of a text cell are the quote that guarded a formula
+ * (csv_formula): 0 or 1. */
+static size_t
+csv_guard(const char *s)
 {
 	const char	*p = s;
 
 	while (*p == '\'')
 		p++;
-	if (p > s && (*p == '=' || *p == '+' || *p == '-' || *p == '@' ||
-	    *p == '\t' || *p == '\r'))
-		s++;
-	return xstrdup(s);
+	return p > s && (*p == '=' || *p == '+' || *p == '-' || *p == '@' ||
+	    *p == '\t' || *p == '\r');
+}
+
+/* A copy of a free-text cell without the quote that guarded a
+ * formula. Caller frees. */
+static char *
+csv_text(const char *s)
+{
+	return xstrdup(s + csv_guard(s));
+}
+
+/* csv_text without the copy: the cell itself, after the guard. */
+static char *
+csv_text_view(char *s)
+{
+	return s + csv_guard(s);
 }
 
 /* A trimmed copy of a cell, NULL when it is empty. */
@@ -701,16 +715,17 @@ csv_read_take(const struct csv_record *r, const int *col,
 		return csv_bad(cause, r->line, "Take", why);
 	}
 	tk->id = row->take_id;
+	/* The text stays in the file's copy (struct csv_take_row). */
 	if (col[CSV_T_SHOT] >= 0)
-		tk->shot_code = csv_word(r->cells[col[CSV_T_SHOT]]);
+		tk->shot_code = csv_view(r->cells[col[CSV_T_SHOT]]);
 	if (col[CSV_T_VARIANT] >= 0)
-		tk->prompt_label = csv_word(r->cells[col[CSV_T_VARIANT]]);
+		tk->prompt_label = csv_view(r->cells[col[CSV_T_VARIANT]]);
 	if (col[CSV_T_PROMPT] >= 0)
-		row->prompt = csv_text(r->cells[col[CSV_T_PROMPT]]);
+		row->prompt = csv_text_view(r->cells[col[CSV_T_PROMPT]]);
 	if (col[CSV_T_BACKEND] >= 0)
-		tk->backend = csv_word(r->cells[col[CSV_T_BACKEND]]);
+		tk->backend = csv_view(r->cells[col[CSV_T_BACKEND]]);
 	if (col[CSV_T_MODEL] >= 0)
-		tk->model = csv_word(r->cells[col[CSV_T_MODEL]]);
+		tk->model = csv_view(r->cells[col[CSV_T_MODEL]]);
 	if (col[CSV_T_SECONDS] >= 0 && csv_read_ms(r->cells[col[CSV_T_SECONDS]],
 	    r->line, "Seconds", false, &tk->duration_ms, cause) != 0)
 		return -1;
@@ -742,7 +757,7 @@ csv_read_take(const struct csv_record *r, const int *col,
 		tk->cost = v;
 	}
 	if (col[CSV_T_FILE] >= 0)
-		tk->file = csv_word(r->cells[col[CSV_T_FILE]]);
+		tk->file = csv_view(r->cells[col[CSV_T_FILE]]);
 	return 0;
 }
 
@@ -760,11 +775,11 @@ io_csv_doc_free(struct csv_doc *d)
 		shot_free(&d->shots.v[i].shot);
 	}
 	ARRAY_FREE(&d->shots);
-	for (i = 0; i < d->takes.n; i++) {
-		free(d->takes.v[i].prompt);
-		take_free(&d->takes.v[i].take);
-	}
+	for (i = 0; i < d->takes.n; i++)
+		str_list_free(&d->takes.v[i].take.reasons);
 	ARRAY_FREE(&d->takes);
+	free(d->text);
+	d->text = NULL;
 }
 
 /* io_csv_read, with cause never NULL. */
@@ -812,6 +827,8 @@ csv_read(const char *buf, size_t len, struct csv_doc *d, char **cause)
 		if (csv_header_map(h, csv_take_names, CSV_TAKE_COLS,
 		    "a take list", col, &d->present, cause) != 0)
 			goto out;
+		d->text = f.text;
+		f.text = NULL;
 		ARRAY_RESERVE(&d->takes, f.records.n - 1);
 		for (i = 1; i < f.records.n; i++) {
 			struct csv_take_row *row = ARRAY_ADD(&d->takes);

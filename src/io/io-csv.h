@@ -88,7 +88,9 @@ struct csv_shot_row {
 };
 ARRAY_DECL(csv_shot_rows, struct csv_shot_row);
 
-/* A row of a take list. */
+/* A row of a take list. Its text (the take's shot_code, label,
+ * backend, model and file, and prompt) points into the doc's text; only
+ * take.reasons is the row's own. */
 struct csv_take_row {
 	long long	 line;
 	unsigned int	 present;	/* 1 << enum csv_take_col */
@@ -104,6 +106,7 @@ struct csv_doc {
 	unsigned int		 present;
 	struct csv_shot_rows	 shots;
 	struct csv_take_rows	 takes;
+	char			*text;	/* of a take list: its cells */
 };
 
 /* One line of a shot-list import. */
