@@ -76,6 +76,17 @@ static void
 io_out_line(struct io_out *o, enum io_verb v, const char *fmt, ...)
     TB_PRINTF(3, 4);
 
+/* "VERB" padded to 9 columns and two spaces, as "%-9s  " would. */
+static void
+io_out_verb(struct io_out *o, enum io_verb v)
+{
+	const char	*name = io_verb_name(v);
+	size_t		 n = strlen(name);
+
+	buf_add(&o->text, name, n);
+	buf_add(&o->text, "           ", (n < 9 ? 9 - n : 0) + 2);
+}
+
 /* Add "VERB  text" to the plan. */
 static void
 io_out_line(struct io_out *o, enum io_verb v, const char *fmt, ...)
@@ -86,24 +97,47 @@ io_out_line(struct io_out *o, enum io_verb v, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	buf_addf(&o->text, "%-9s  ", io_verb_name(v));
+	io_out_verb(o, v);
 	buf_adds(&o->text, s);
 	buf_addc(&o->text, '\n');
 	free(s);
+}
+
+/* Add "VERB  take ID of shot CODE[ (CHANGES)]" to the plan, as
+ * io_out_line would, without formatting: a take list has 100k. */
+static void
+io_out_take(struct io_out *o, enum io_verb v, long long id,
+    const char *shot, const char *changes)
+{
+	unsigned long long	 u;
+	char			 num[32], *p = num + sizeof num;
+
+	u = id < 0 ? -(unsigned long long)id : (unsigned long long)id;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (id < 0)
+		*--p = '-';
+	io_out_verb(o, v);
+	buf_adds(&o->text, "take ");
+	buf_add(&o->text, p, (size_t)(num + sizeof num - p));
+	buf_adds(&o->text, " of shot ");
+	buf_adds(&o->text, shot != NULL ? shot : "(null)");
+	if (changes != NULL) {
+		buf_adds(&o->text, " (");
+		buf_adds(&o->text, changes);
+		buf_addc(&o->text, ')');
+	}
+	buf_addc(&o->text, '\n');
 }
 
 /* Print the plan (each line sanitised) and a last summary line. */
 static void
 io_out_print(struct io_out *o, const char *summary)
 {
-	const char	*p, *nl;
-
-	for (p = buf_str(&o->text); *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			break;
-		out_line("%.*s", (int)(nl - p), p);
-	}
+	if (o->text.data != NULL)
+		out_lines(o->text.data);
 	out_line("%s", summary);
 	buf_fini(&o->text);
 }
@@ -687,12 +721,8 @@ io_csv_print(const struct csv_doc *d, const struct csv_plan *p,
 	}
 	for (i = 0; i < p->takes.n; i++) {
 		t = &p->takes.v[i];
-		if (t->verb == IO_CHANGE)
-			io_out_line(o, t->verb, "take %lld of shot %s (%s)",
-			    t->take.id, t->take.shot_code, t->changes);
-		else
-			io_out_line(o, t->verb, "take %lld of shot %s",
-			    t->take.id, t->take.shot_code);
+		io_out_take(o, t->verb, t->take.id, t->take.shot_code,
+		    t->verb == IO_CHANGE ? t->changes : NULL);
 	}
 	(void)d;
 }

@@ -36,6 +36,7 @@ void	 out_json_ratio(cJSON *, const char *, bool, double);
 void	 out_json_stats(cJSON *, const struct stats *);
 void	 out_line(const char *, ...) TB_PRINTF(1, 2);
 void	 out_text(const char *);
+void	 out_lines(char *);
 const char *out_color(const struct cli *, const char *);
 
 #endif

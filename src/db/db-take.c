@@ -36,8 +36,8 @@
 
 /*
  * TAKE_COLS without what an import neither checks nor logs (the scene,
- * file size, error, job, notes, creation and reviewer, read as empty),
- * for reading thousands of takes one by one: take_read reads both.
+ * file size, error, job, notes, creation and reviewer, left NULL),
+ * for reading thousands of takes one by one: take_read_cols reads both.
  */
 #define TAKE_BRIEF_COLS							\
 	"t.id, t.shot_id, h.code, NULL, t.prompt_id, p.label, t.file, "\
@@ -65,34 +65,38 @@ take_filter_init(struct take_filter *f)
 	f->state = -1;
 }
 
+/*
+ * A take from a row of TAKE_COLS; brief, from a row of TAKE_BRIEF_COLS
+ * or TAKE_RANGE_COLS, leaving what those do not read NULL (file_size
+ * BOARD_NONE) rather than allocating it empty.
+ */
 static void
-take_read(sqlite3_stmt *st, struct take *tk)
+take_read_cols(sqlite3_stmt *st, struct take *tk, int brief)
 {
-	char	*s, *p, *comma;
+	const char	*c;
+	char		*s, *p, *comma;
 
 	memset(tk, 0, sizeof *tk);
 	tk->id = sqlite3_column_int64(st, 0);
 	tk->shot_id = sqlite3_column_int64(st, 1);
-	tk->shot_code = db_col_text_empty(st, 2);
-	tk->scene_code = db_col_text_empty(st, 3);
+	tk->shot_code = brief ? db_col_text(st, 2) : db_col_text_empty(st, 2);
+	tk->scene_code = brief ? NULL : db_col_text_empty(st, 3);
 	tk->prompt_id = sqlite3_column_int64(st, 4);
 	tk->prompt_label = db_col_text(st, 5);
 	tk->file = db_col_text(st, 6);
 	tk->file_size = db_col_ll(st, 7);
 	tk->duration_ms = db_col_ll(st, 8);
-	s = db_col_text_empty(st, 9);
-	if (take_state_parse(s, &tk->state, NULL) != 0)
+	c = (const char *)sqlite3_column_text(st, 9);
+	if (take_state_parse(c != NULL ? c : "", &tk->state, NULL) != 0)
 		tk->state = TAKE_READY;
-	free(s);
 	tk->error = db_col_text(st, 10);
 	tk->job_id = db_col_text(st, 11);
 	tk->backend = db_col_text(st, 12);
 	tk->model = db_col_text(st, 13);
 	tk->cost = sqlite3_column_int64(st, 14);
-	s = db_col_text_empty(st, 15);
-	if (verdict_parse(s, &tk->verdict, NULL) != 0)
+	c = (const char *)sqlite3_column_text(st, 15);
+	if (verdict_parse(c != NULL ? c : "", &tk->verdict, NULL) != 0)
 		tk->verdict = VERDICT_UNREVIEWED;
-	free(s);
 	s = db_col_text(st, 16);
 	for (p = s; p != NULL && *p != '\0'; p = comma + 1) {
 		comma = strchr(p, ',');
@@ -108,11 +112,19 @@ take_read(sqlite3_stmt *st, struct take *tk)
 	    sqlite3_column_int(st, 17));
 	tk->in_ms = db_col_ll(st, 18);
 	tk->out_ms = db_col_ll(st, 19);
+	if (brief)
+		return;
 	tk->notes = db_col_text_empty(st, 20);
 	tk->created = db_col_text_empty(st, 21);
 	tk->created_by = db_col_text_empty(st, 22);
 	tk->verdict_by = db_col_text(st, 23);
 	tk->verdict_at = db_col_text(st, 24);
+}
+
+static void
+take_read(sqlite3_stmt *st, struct take *tk)
+{
+	take_read_cols(st, tk, 0);
 }
 
 /* Look up a take by id. Returns 1 with *tk filled (take_free), 0 if
@@ -384,22 +396,240 @@ db_take_count(struct db *db, long long shot_id, long long prompt_id,
 }
 
 /*
+ * TAKE_BRIEF_COLS without the shot's code, the variant's label (both
+ * read as NULL) and the reasons (read as none), for take_range, which
+ * looks the codes and labels up through a take_names cache and reads
+ * the reasons with one scan of take_reason.
+ */
+#define TAKE_RANGE_COLS							\
+	"t.id, t.shot_id, NULL, NULL, t.prompt_id, NULL, t.file, "	\
+	"NULL, t.duration_ms, t.status, NULL, NULL, "			\
+	"t.backend, t.model, t.cost, t.verdict, NULL, "			\
+	"t.rating, t.in_ms, t.out_ms, NULL, NULL, NULL, NULL, NULL "	\
+	"FROM take t "
+
+/*
+ * Shot codes or variant labels by id, as take_range looks them up:
+ * takes close in id mostly share their shot, so a small direct-mapped
+ * cache spares one lookup (a join) per take.
+ */
+#define TAKE_NAMES	256
+
+struct take_names {
+	sqlite3_stmt	*st;
+	long long	 id[TAKE_NAMES];	/* 0 when the slot is empty */
+	char		*text[TAKE_NAMES];	/* NULL when there is none */
+};
+
+/* The name of id in *out (NULL when there is none). Returns 0, or -1
+ * with *cause. */
+static int
+take_name(struct db *db, struct take_names *c, long long id,
+    const char **out, char **cause)
+{
+	size_t	 k = (size_t)((unsigned long long)id % TAKE_NAMES);
+	int	 rc;
+
+	if (c->id[k] != id || id == 0) {
+		free(c->text[k]);
+		c->text[k] = NULL;
+		c->id[k] = id;
+		sqlite3_bind_int64(c->st, 1, id);
+		rc = sqlite3_step(c->st);
+		if (rc == SQLITE_ROW)
+			c->text[k] = db_col_text_empty(c->st, 0);
+		sqlite3_reset(c->st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			c->id[k] = 0;
+			return db_fail(db, cause, "cannot read the takes");
+		}
+	}
+	*out = c->text[k];
+	return 0;
+}
+
+static void
+take_names_free(struct take_names *c)
+{
+	size_t	 k;
+
+	sqlite3_finalize(c->st);
+	for (k = 0; k < TAKE_NAMES; k++)
+		free(c->text[k]);
+}
+
+/* Below this many ids, or when they are this sparse, read id by id. */
+#define TAKE_RANGE_MIN		64
+#define TAKE_RANGE_SPARSE	16
+
+/* An id asked for and where it was asked (its index in ids). */
+struct take_want {
+	long long	id;
+	size_t		at;
+};
+
+static int
+take_want_cmp(const void *a, const void *b)
+{
+	const struct take_want	*x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * db_take_list_ids for many ids close together: one scan of the takes
+ * between the least and the greatest id and one of their reasons (in
+ * the primary key's order, as the group_concat of TAKE_BRIEF_COLS
+ * reads them), each row matched against the ids sorted. got[i] is the
+ * take of ids[i], found[i] whether there is one.
+ */
+static int
+take_range(struct db *db, const struct take_want *w, size_t n,
+    struct take *got, char *found, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct take_names	*shots, *labels;
+	struct take		*tk;
+	const char		*r, *code, *label;
+	long long		 id;
+	size_t			 i = 0, k;
+	int			 rc = SQLITE_DONE, bad = 0;
+
+	shots = xcalloc(1, sizeof *shots);
+	labels = xcalloc(1, sizeof *labels);
+	st = NULL;
+	shots->st = db_prepare(db, "SELECT code FROM shot WHERE id = ?",
+	    cause);
+	if (shots->st != NULL)
+		labels->st = db_prepare(db, "SELECT label FROM prompt WHERE "
+		    "id = ?", cause);
+	if (labels->st != NULL)
+		st = db_prepare(db, "SELECT " TAKE_RANGE_COLS "WHERE t.id "
+		    "BETWEEN ?1 AND ?2 ORDER BY t.id", cause);
+	if (st == NULL) {
+		bad = 1;
+		goto names;
+	}
+	sqlite3_bind_int64(st, 1, w[0].id);
+	sqlite3_bind_int64(st, 2, w[n - 1].id);
+	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		while (i < n && w[i].id < id)
+			i++;
+		if (i >= n || w[i].id != id)
+			continue;
+		/* As the joins of TAKE_BRIEF_COLS: no shot, no take. */
+		if (take_name(db, shots, sqlite3_column_int64(st, 1), &code,
+		    cause) != 0 || (sqlite3_column_type(st, 4) != SQLITE_NULL &&
+		    take_name(db, labels, sqlite3_column_int64(st, 4), &label,
+		    cause) != 0)) {
+			bad = 1;
+			break;
+		}
+		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+			label = NULL;
+		for (; code != NULL && i < n && w[i].id == id; i++) {
+			tk = &got[w[i].at];
+			take_read_cols(st, tk, 1);
+			tk->shot_code = xstrdup(code);
+			tk->prompt_label = label != NULL ? xstrdup(label) :
+			    NULL;
+			found[w[i].at] = 1;
+		}
+	}
+	if (i >= n)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+names:
+	take_names_free(shots);
+	take_names_free(labels);
+	free(shots);
+	free(labels);
+	if (bad)
+		return -1;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
+	st = db_prepare(db, "SELECT take_id, reason FROM take_reason WHERE "
+	    "take_id BETWEEN ?1 AND ?2 ORDER BY take_id, reason", cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, w[0].id);
+	sqlite3_bind_int64(st, 2, w[n - 1].id);
+	i = 0;
+	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		while (i < n && w[i].id < id)
+			i++;
+		r = (const char *)sqlite3_column_text(st, 1);
+		for (k = i; k < n && w[k].id == id; k++) {
+			if (found[w[k].at])
+				str_list_add(&got[w[k].at].reasons,
+				    r != NULL ? r : "");
+		}
+	}
+	if (i >= n)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, cause, "cannot read the takes");
+	return 0;
+}
+
+/*
  * The takes whose ids are ids[0..n-1] (ids that name no take are left
  * out; an id given twice is read twice), appended to *out in the order
- * given: one statement, stepped once per id, so that an import naming
- * 100k takes reads those and not the whole production. Only what an
- * import checks and writes is read: scene_code, notes, created and
- * created_by are empty, file_size BOARD_NONE, error, job_id, verdict_by
- * and verdict_at NULL.
+ * given, so that an import naming 100k takes reads those and not the
+ * whole production: a few ids (or ids far apart) with one statement
+ * stepped once per id, many ids close together with one range scan
+ * (take_range). Only what an import checks and writes is read:
+ * scene_code, notes, created, created_by, error, job_id, verdict_by
+ * and verdict_at are NULL, file_size BOARD_NONE.
  */
 int
 db_take_list_ids(struct db *db, const long long *ids, size_t n,
     struct take_list *out, char **cause)
 {
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc = SQLITE_DONE;
+	sqlite3_stmt		*st;
+	struct take_want	*w;
+	struct take		*got;
+	char			*found;
+	size_t			 i, k;
+	int			 rc = SQLITE_DONE, rv;
 
+	if (cause != NULL)
+		*cause = NULL;
+	if (n >= TAKE_RANGE_MIN) {
+		w = xreallocarray(NULL, n, sizeof *w);
+		for (i = 0; i < n; i++) {
+			w[i].id = ids[i];
+			w[i].at = i;
+		}
+		qsort(w, n, sizeof *w, take_want_cmp);
+		if ((unsigned long long)w[n - 1].id - (unsigned long long)w[0].id
+		    <= (unsigned long long)n * TAKE_RANGE_SPARSE) {
+			/* Read in place, then close the gaps. */
+			ARRAY_RESERVE(out, out->n + n);
+			got = out->v + out->n;
+			found = xcalloc(n, 1);
+			rv = take_range(db, w, n, got, found, cause);
+			for (i = 0, k = 0; i < n; i++) {
+				if (!found[i])
+					continue;
+				if (rv == 0)
+					got[k++] = got[i];
+				else
+					take_free(&got[i]);
+			}
+			if (rv == 0)
+				out->n += k;
+			free(found);
+			free(w);
+			return rv;
+		}
+		free(w);
+	}
 	st = db_prepare(db, "SELECT " TAKE_BRIEF_COLS "WHERE t.id = ?", cause);
 	if (st == NULL)
 		return -1;
@@ -407,7 +637,7 @@ db_take_list_ids(struct db *db, const long long *ids, size_t n,
 		sqlite3_bind_int64(st, 1, ids[i]);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			take_read(st, ARRAY_ADD(out));
+			take_read_cols(st, ARRAY_ADD(out), 1);
 			rc = sqlite3_step(st);
 		}
 		sqlite3_reset(st);

@@ -43,28 +43,17 @@ static const char *const csv_take_names[CSV_TAKE_COLS] = {
 
 /* ----------------------------------------------------------------- reader */
 
-static void
-csv_record_free(struct csv_record *r)
-{
-	size_t	 i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->cells[i]);
-	free(r->cells);
-	memset(r, 0, sizeof *r);
-}
-
 /* Release a parsed file (not the struct itself). */
 void
 io_csv_free(struct csv_file *f)
 {
-	size_t	 i;
-
 	if (f == NULL)
 		return;
-	for (i = 0; i < f->records.n; i++)
-		csv_record_free(&f->records.v[i]);
 	ARRAY_FREE(&f->records);
+	free(f->cells);
+	free(f->text);
+	f->cells = NULL;
+	f->text = NULL;
 }
 
 /* The separator the header line uses: ',', else ';', else a tab. */
@@ -98,43 +87,46 @@ csv_record_empty(const struct csv_record *r)
 	return true;
 }
 
-/* io_csv_parse, with cause never NULL. */
+/*
+ * io_csv_parse, with cause never NULL. The fields are cut out of one
+ * copy of the file in place (a field is never longer than its text, the
+ * quotes it loses leave room for its NUL), and their pointers kept in
+ * one array for the whole file, each record's run of it set once the
+ * array no longer moves: no allocation per field or per record.
+ */
 static int
 csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 {
 	struct csv_record	 rec;
-	struct buf		 field;
-	char			*text;
-	const char		*p, *q;
+	char			*text, *p, *q, *w, *start;
 	long long		 line = 1, open;
-	char			 sep;
-	size_t			 cap = 0;
+	char			 sep, d;
+	size_t			 ncells = 0, cap = 0, first, hn = 0, i, k;
 
 	memset(f, 0, sizeof *f);
-	memset(&rec, 0, sizeof rec);
 	if (io_text_check(buf, len, cause) != 0)
 		return -1;
 	text = io_text_lines(buf, len);
+	f->text = text;
 	sep = csv_guess_sep(text);
 	f->sep = sep;
-	buf_init(&field);
 	for (p = text; *p != '\0';) {
 		memset(&rec, 0, sizeof rec);
 		rec.line = line;
-		cap = 0;
+		first = ncells;
 		for (;;) {
-			buf_reset(&field);
-			buf_adds(&field, "");
+			start = w = p;
 			if (*p == '"') {
 				open = line;
 				for (p++;; p++) {
-					/* Copy up to the next quote at once. */
+					/* Move up to the next quote at once. */
 					for (q = p; *q != '"' && *q != '\0';
 					    q++) {
 						if (*q == '\n')
 							line++;
 					}
-					buf_add(&field, p, (size_t)(q - p));
+					memmove(w, p, (size_t)(q - p));
+					w += q - p;
 					p = q;
 					if (*p == '\0') {
 						*cause = xasprintf(
@@ -144,11 +136,12 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					}
 					if (p[1] != '"')
 						break;
-					buf_addc(&field, '"');
+					*w++ = '"';
 					p++;
 				}
 				p++;
-				if (*p != sep && *p != '\n' && *p != '\0') {
+				d = *p;
+				if (d != sep && d != '\n' && d != '\0') {
 					*cause = xasprintf("line %lld: text "
 					    "after the closing quote of a "
 					    "field", line);
@@ -166,39 +159,47 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 					    line);
 					goto fail;
 				}
-				buf_add(&field, p, (size_t)(q - p));
-				p = q;
+				d = *q;
+				w = p = q;
 			}
-			if (rec.n == cap) {
-				cap = cap == 0 ? 16 : cap * 2;
-				rec.cells = xreallocarray(rec.cells, cap,
-				    sizeof *rec.cells);
+			/* Over the separator only when the field is bare:
+			 * d keeps it. */
+			*w = '\0';
+			if (ncells == cap) {
+				cap = cap == 0 ? 256 : cap * 2;
+				f->cells = xreallocarray(f->cells, cap,
+				    sizeof *f->cells);
 			}
-			rec.cells[rec.n++] = buf_detach(&field);
+			f->cells[ncells++] = start;
+			rec.n++;
 			if (f->records.n == 0 && rec.n > CSV_MAX_COLS) {
 				*cause = xasprintf("line %lld: more than %d "
 				    "columns", rec.line, CSV_MAX_COLS);
 				goto fail;
 			}
-			if (f->records.n > 0 && rec.n > f->records.v[0].n)
+			if (f->records.n > 0 && rec.n > hn)
 				break;
-			if (*p != sep)
+			if (d != sep)
 				break;
 			p++;
 		}
-		if (*p == '\n') {
+		if (d == '\n') {
 			p++;
 			line++;
 		}
+		rec.cells = f->cells + first;
 		if (csv_record_empty(&rec)) {
-			csv_record_free(&rec);
+			/* Blank: the next record starts at what ended this
+			 * one, a separator after too many fields. */
+			if (d == sep)
+				*p = sep;
+			ncells = first;
 			continue;
 		}
-		if (f->records.n > 0 && rec.n != f->records.v[0].n) {
+		if (f->records.n > 0 && rec.n != hn) {
 			*cause = xasprintf("line %lld: %s fields, but the "
-			    "header has %zu", rec.line, rec.n >
-			    f->records.v[0].n ? "more" : "fewer",
-			    f->records.v[0].n);
+			    "header has %zu", rec.line, rec.n > hn ? "more" :
+			    "fewer", hn);
 			goto fail;
 		}
 		if (f->records.n > CSV_MAX_ROWS) {
@@ -206,21 +207,22 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 			    rec.line, CSV_MAX_ROWS);
 			goto fail;
 		}
+		if (f->records.n == 0)
+			hn = rec.n;
+		rec.cells = NULL;
 		*ARRAY_ADD(&f->records) = rec;
 	}
-	memset(&rec, 0, sizeof rec);
 	if (f->records.n == 0) {
 		*cause = xstrdup("the file is empty (a CSV file needs a "
 		    "header row naming its columns)");
 		goto fail;
 	}
-	buf_fini(&field);
-	free(text);
+	for (i = 0, k = 0; i < f->records.n; i++) {
+		f->records.v[i].cells = f->cells + k;
+		k += f->records.v[i].n;
+	}
 	return 0;
 fail:
-	csv_record_free(&rec);
-	buf_fini(&field);
-	free(text);
 	io_csv_free(f);
 	return -1;
 }
@@ -447,18 +449,32 @@ io_csv_write_takes(const struct take_list *l, const struct prompt_list *prompts)
 
 /* ---------------------------------------------------------------- mapping */
 
-/* A free-text cell as stored: the formula guard's quote removed. */
-static char *
-csv_text(const char *s)
+/* How many bytes of a text cell are the quote that guarded a formula
+ * (csv_formula): 0 or 1. */
+static size_t
+csv_guard(const char *s)
 {
 	const char	*p = s;
 
 	while (*p == '\'')
 		p++;
-	if (p > s && (*p == '=' || *p == '+' || *p == '-' || *p == '@' ||
-	    *p == '\t' || *p == '\r'))
-		s++;
-	return xstrdup(s);
+	return p > s && (*p == '=' || *p == '+' || *p == '-' || *p == '@' ||
+	    *p == '\t' || *p == '\r');
+}
+
+/* A copy of a free-text cell without the quote that guarded a
+ * formula. Caller frees. */
+static char *
+csv_text(const char *s)
+{
+	return xstrdup(s + csv_guard(s));
+}
+
+/* csv_text without the copy: the cell itself, after the guard. */
+static char *
+csv_text_view(char *s)
+{
+	return s + csv_guard(s);
 }
 
 /* A trimmed copy of a cell, NULL when it is empty. */
@@ -473,6 +489,25 @@ csv_word(const char *s)
 		return NULL;
 	}
 	return t;
+}
+
+/*
+ * csv_word without the copy: the cell trimmed in place (its text is the
+ * parsed file's, read once), NULL when it is empty. For the cells that
+ * are parsed and not kept.
+ */
+static char *
+csv_view(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r')))
+		e--;
+	*e = '\0';
+	return *s != '\0' ? s : NULL;
 }
 
 /* A copy of s for a message: at most 40 bytes (whole UTF-8 characters),
@@ -546,20 +581,17 @@ csv_bad(char **cause, long long line, const char *col, char *why)
 }
 
 static int
-csv_read_ms(const char *cell, long long line, const char *col, bool positive,
+csv_read_ms(char *cell, long long line, const char *col, bool positive,
     long long *ms, char **cause)
 {
 	char	*s, *why;
 
 	*ms = BOARD_NONE;
-	s = csv_word(cell);
+	s = csv_view(cell);
 	if (s == NULL)
 		return 0;
-	if (units_parse_seconds(s, ms, &why) != 0) {
-		free(s);
+	if (units_parse_seconds(s, ms, &why) != 0)
 		return csv_bad(cause, line, col, why);
-	}
-	free(s);
 	if (positive && *ms == 0)
 		return csv_bad(cause, line, col, xstrdup("must be more than "
 		    "0"));
@@ -636,14 +668,14 @@ csv_read_shot(const struct csv_record *r, const int *col,
 
 /* Split a Reasons cell on commas, semicolons and spaces into tags. */
 static int
-csv_read_reasons(const char *cell, long long line, struct str_list *out,
+csv_read_reasons(char *cell, long long line, struct str_list *out,
     char **cause)
 {
-	char	*copy, *p, *start, *tag, *why;
+	char	*p, *start, *tag, *why;
 	int	 rv = 0;
 
-	copy = xstrdup(cell);
-	for (p = copy; *p != '\0' && rv == 0;) {
+	/* Cut in place: the cell is read once. */
+	for (p = cell; *p != '\0' && rv == 0;) {
 		while (*p == ',' || *p == ';' || *p == ' ' || *p == '\t' ||
 		    *p == '\n')
 			p++;
@@ -662,7 +694,6 @@ csv_read_reasons(const char *cell, long long line, struct str_list *out,
 			free(tag);
 		}
 	}
-	free(copy);
 	return rv;
 }
 
@@ -676,49 +707,41 @@ csv_read_take(const struct csv_record *r, const int *col,
 
 	row->line = r->line;
 	tk->duration_ms = tk->in_ms = tk->out_ms = BOARD_NONE;
-	s = csv_word(r->cells[col[CSV_T_TAKE]]);
+	s = csv_view(r->cells[col[CSV_T_TAKE]]);
 	if (s == NULL || str_to_ll(s, 1, INT64_MAX, &row->take_id) != 0) {
 		why = xasprintf("%s (takes are added with 'takeboard take "
 		    "add'; an import changes existing takes)", s == NULL ?
 		    "empty" : "not a take id");
-		free(s);
 		return csv_bad(cause, r->line, "Take", why);
 	}
-	free(s);
 	tk->id = row->take_id;
+	/* The text stays in the file's copy (struct csv_take_row). */
 	if (col[CSV_T_SHOT] >= 0)
-		tk->shot_code = csv_word(r->cells[col[CSV_T_SHOT]]);
+		tk->shot_code = csv_view(r->cells[col[CSV_T_SHOT]]);
 	if (col[CSV_T_VARIANT] >= 0)
-		tk->prompt_label = csv_word(r->cells[col[CSV_T_VARIANT]]);
+		tk->prompt_label = csv_view(r->cells[col[CSV_T_VARIANT]]);
 	if (col[CSV_T_PROMPT] >= 0)
-		row->prompt = csv_text(r->cells[col[CSV_T_PROMPT]]);
+		row->prompt = csv_text_view(r->cells[col[CSV_T_PROMPT]]);
 	if (col[CSV_T_BACKEND] >= 0)
-		tk->backend = csv_word(r->cells[col[CSV_T_BACKEND]]);
+		tk->backend = csv_view(r->cells[col[CSV_T_BACKEND]]);
 	if (col[CSV_T_MODEL] >= 0)
-		tk->model = csv_word(r->cells[col[CSV_T_MODEL]]);
+		tk->model = csv_view(r->cells[col[CSV_T_MODEL]]);
 	if (col[CSV_T_SECONDS] >= 0 && csv_read_ms(r->cells[col[CSV_T_SECONDS]],
 	    r->line, "Seconds", false, &tk->duration_ms, cause) != 0)
 		return -1;
 	if (col[CSV_T_VERDICT] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_VERDICT]]);
-		if (s != NULL && verdict_parse(s, &tk->verdict, &why) != 0) {
-			free(s);
+		s = csv_view(r->cells[col[CSV_T_VERDICT]]);
+		if (s != NULL && verdict_parse(s, &tk->verdict, &why) != 0)
 			return csv_bad(cause, r->line, "Verdict", why);
-		}
-		free(s);
 	}
 	if (col[CSV_T_REASONS] >= 0 && csv_read_reasons(
 	    r->cells[col[CSV_T_REASONS]], r->line, &tk->reasons, cause) != 0)
 		return -1;
 	if (col[CSV_T_RATING] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_RATING]]);
-		if (s != NULL && strcmp(s, "0") != 0) {
-			if (board_parse_rating(s, &tk->rating, &why) != 0) {
-				free(s);
-				return csv_bad(cause, r->line, "Rating", why);
-			}
-		}
-		free(s);
+		s = csv_view(r->cells[col[CSV_T_RATING]]);
+		if (s != NULL && strcmp(s, "0") != 0 &&
+		    board_parse_rating(s, &tk->rating, &why) != 0)
+			return csv_bad(cause, r->line, "Rating", why);
 	}
 	if (col[CSV_T_IN] >= 0 && csv_read_ms(r->cells[col[CSV_T_IN]],
 	    r->line, "In", false, &tk->in_ms, cause) != 0)
@@ -727,17 +750,14 @@ csv_read_take(const struct csv_record *r, const int *col,
 	    r->line, "Out", true, &tk->out_ms, cause) != 0)
 		return -1;
 	if (col[CSV_T_COST] >= 0) {
-		s = csv_word(r->cells[col[CSV_T_COST]]);
+		s = csv_view(r->cells[col[CSV_T_COST]]);
 		v = 0;
-		if (s != NULL && units_parse_money(s, &v, &why) != 0) {
-			free(s);
+		if (s != NULL && units_parse_money(s, &v, &why) != 0)
 			return csv_bad(cause, r->line, "Cost", why);
-		}
 		tk->cost = v;
-		free(s);
 	}
 	if (col[CSV_T_FILE] >= 0)
-		tk->file = csv_word(r->cells[col[CSV_T_FILE]]);
+		tk->file = csv_view(r->cells[col[CSV_T_FILE]]);
 	return 0;
 }
 
@@ -755,11 +775,11 @@ io_csv_doc_free(struct csv_doc *d)
 		shot_free(&d->shots.v[i].shot);
 	}
 	ARRAY_FREE(&d->shots);
-	for (i = 0; i < d->takes.n; i++) {
-		free(d->takes.v[i].prompt);
-		take_free(&d->takes.v[i].take);
-	}
+	for (i = 0; i < d->takes.n; i++)
+		str_list_free(&d->takes.v[i].take.reasons);
 	ARRAY_FREE(&d->takes);
+	free(d->text);
+	d->text = NULL;
 }
 
 /* io_csv_read, with cause never NULL. */
@@ -807,6 +827,9 @@ csv_read(const char *buf, size_t len, struct csv_doc *d, char **cause)
 		if (csv_header_map(h, csv_take_names, CSV_TAKE_COLS,
 		    "a take list", col, &d->present, cause) != 0)
 			goto out;
+		d->text = f.text;
+		f.text = NULL;
+		ARRAY_RESERVE(&d->takes, f.records.n - 1);
 		for (i = 1; i < f.records.n; i++) {
 			struct csv_take_row *row = ARRAY_ADD(&d->takes);
 
@@ -879,15 +902,18 @@ csv_same(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
 }
 
-/* Append ", " (unless b is empty) and fmt with a and c, where a NULL
- * or empty value shows as "-". */
+/* Append ", " (unless b is empty) and "name a -> c", where a NULL or
+ * empty value shows as "-". */
 static void
-csv_note(struct buf *b, const char *fmt, const char *a, const char *c)
+csv_note(struct buf *b, const char *name, const char *a, const char *c)
 {
 	if (b->len > 0)
 		buf_adds(b, ", ");
-	buf_addf(b, fmt, a != NULL && *a != '\0' ? a : "-",
-	    c != NULL && *c != '\0' ? c : "-");
+	buf_adds(b, name);
+	buf_addc(b, ' ');
+	buf_adds(b, a != NULL && *a != '\0' ? a : "-");
+	buf_adds(b, " -> ");
+	buf_adds(b, c != NULL && *c != '\0' ? c : "-");
 }
 
 /* Set a text field of new from the row and note it when it changes. */
@@ -895,15 +921,11 @@ static void
 csv_field(struct buf *b, const char *name, char **field, const char *val,
     bool show)
 {
-	char	*fmt;
-
 	if (csv_same(*field, val))
 		return;
-	if (show) {
-		fmt = xasprintf("%s %%s -> %%s", name);
-		csv_note(b, fmt, *field, val);
-		free(fmt);
-	} else {
+	if (show)
+		csv_note(b, name, *field, val);
+	else {
 		if (b->len > 0)
 			buf_adds(b, ", ");
 		buf_adds(b, name);
@@ -915,15 +937,13 @@ csv_field(struct buf *b, const char *name, char **field, const char *val,
 static void
 csv_field_ms(struct buf *b, const char *name, long long *field, long long val)
 {
-	char	*x, *y, *fmt;
+	char	*x, *y;
 
 	if (*field == val)
 		return;
 	x = *field == BOARD_NONE ? NULL : io_csv_decimal(*field, 3);
 	y = val == BOARD_NONE ? NULL : io_csv_decimal(val, 3);
-	fmt = xasprintf("%s %%s -> %%s", name);
-	csv_note(b, fmt, x, y);
-	free(fmt);
+	csv_note(b, name, x, y);
 	free(x);
 	free(y);
 	*field = val;
@@ -963,7 +983,7 @@ csv_apply_row(const struct csv_shot_row *row, struct shot *sh, struct buf *b)
 	if (CSV_HAS(row, CSV_SECONDS))
 		csv_field_ms(b, "seconds", &sh->target_ms, row->shot.target_ms);
 	if (row->has_status && sh->status != row->shot.status) {
-		csv_note(b, "status %s -> %s", status_name(sh->status),
+		csv_note(b, "status", status_name(sh->status),
 		    status_name(row->shot.status));
 		sh->status = row->shot.status;
 	}
@@ -1289,7 +1309,7 @@ csv_plan_shots(const struct csv_doc *d, const struct scene_list *scenes,
 		if (a->move) {
 			for (j = 0; j < scenes->n; j++) {
 				if (scenes->v[j].id == a->from_scene)
-					csv_note(&b, "scene %s -> %s",
+					csv_note(&b, "scene",
 					    scenes->v[j].code,
 					    a->shot.scene_code);
 			}
@@ -1419,6 +1439,23 @@ csv_check_takes(const struct csv_take_row *row, const struct take *tk,
 	return 0;
 }
 
+/* A rating as text in buf (at least 12 bytes), or NULL for none. */
+static const char *
+csv_rating(char *buf, int r)
+{
+	char		*p = buf + 11;
+	unsigned int	 u = (unsigned int)r;
+
+	if (r <= 0)
+		return NULL;
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	return p;
+}
+
 static char *
 csv_ms_str(long long ms)
 {
@@ -1535,7 +1572,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	struct take			*t;
 	struct csv_prompts		 idx;
 	struct buf			 b;
-	char				*x, *y, *r1, *r2;
+	char				*x, *y, *r1, *r2, r1b[12], r2b[12];
 	size_t				 i, j, *first;
 	int				 rv = -1;
 
@@ -1545,6 +1582,7 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 	buf_init(&b);
 	csv_index_takes(d, takes, &byid, &first);
 	csv_prompts_index(prompts, &idx);
+	ARRAY_RESERVE(&p->takes, d->takes.n);
 	memset(&key, 0, sizeof key);
 	kp = &key;
 	for (i = 0; i < d->takes.n; i++) {
@@ -1606,44 +1644,40 @@ csv_plan_takes(const struct csv_doc *d, const struct take_list *takes,
 			goto out;
 		buf_reset(&b);
 		if (t->verdict != old->verdict)
-			csv_note(&b, "verdict %s -> %s",
+			csv_note(&b, "verdict",
 			    verdict_name(old->verdict),
 			    verdict_name(t->verdict));
 		if (!csv_same_reasons(&t->reasons, &old->reasons)) {
 			r1 = csv_reason_key(&old->reasons, " ");
 			r2 = csv_reason_key(&t->reasons, " ");
-			csv_note(&b, "reasons %s -> %s", r1, r2);
+			csv_note(&b, "reasons", r1, r2);
 			free(r1);
 			free(r2);
 		}
 		if (t->in_ms != old->in_ms) {
 			x = csv_ms_str(old->in_ms);
 			y = csv_ms_str(t->in_ms);
-			csv_note(&b, "in %s -> %s", x, y);
+			csv_note(&b, "in", x, y);
 			free(x);
 			free(y);
 		}
 		if (t->out_ms != old->out_ms) {
 			x = csv_ms_str(old->out_ms);
 			y = csv_ms_str(t->out_ms);
-			csv_note(&b, "out %s -> %s", x, y);
+			csv_note(&b, "out", x, y);
 			free(x);
 			free(y);
 		}
 		a->review = b.len > 0;
 		if (t->rating != old->rating) {
-			x = old->rating > 0 ? xasprintf("%d", old->rating) :
-			    NULL;
-			y = t->rating > 0 ? xasprintf("%d", t->rating) : NULL;
-			csv_note(&b, "rating %s -> %s", x, y);
-			free(x);
-			free(y);
+			csv_note(&b, "rating", csv_rating(r1b, old->rating),
+			    csv_rating(r2b, t->rating));
 			a->rate = true;
 		}
 		if (t->cost != old->cost) {
 			x = io_csv_decimal(old->cost, 6);
 			y = io_csv_decimal(t->cost, 6);
-			csv_note(&b, "cost %s -> %s", x, y);
+			csv_note(&b, "cost", x, y);
 			free(x);
 			free(y);
 			a->cost = true;

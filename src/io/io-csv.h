@@ -25,10 +25,13 @@ struct csv_record {
 };
 ARRAY_DECL(csv_record_list, struct csv_record);
 
-/* A parsed file: records[0] is the header. */
+/* A parsed file: records[0] is the header. The cells point into text
+ * and each record's cells into the array cells. */
 struct csv_file {
 	struct csv_record_list	 records;
-	char			 sep;
+	char			**cells;
+	char			 *text;
+	char			  sep;
 };
 
 enum csv_kind {
@@ -85,7 +88,9 @@ struct csv_shot_row {
 };
 ARRAY_DECL(csv_shot_rows, struct csv_shot_row);
 
-/* A row of a take list. */
+/* A row of a take list. Its text (the take's shot_code, label,
+ * backend, model and file, and prompt) points into the doc's text; only
+ * take.reasons is the row's own. */
 struct csv_take_row {
 	long long	 line;
 	unsigned int	 present;	/* 1 << enum csv_take_col */
@@ -101,6 +106,7 @@ struct csv_doc {
 	unsigned int		 present;
 	struct csv_shot_rows	 shots;
 	struct csv_take_rows	 takes;
+	char			*text;	/* of a take list: its cells */
 };
 
 /* One line of a shot-list import. */

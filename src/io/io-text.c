@@ -90,6 +90,11 @@ io_text_check(const char *buf, size_t len, char **cause)
 	if (cause != NULL)
 		*cause = NULL;
 	while (i < len) {
+		/* Printable ASCII, most of any text, needs no decoding. */
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		used = text_decode(p + i, len - i, &cp);
 		if (used == 0) {
 			if (cause != NULL)
@@ -119,8 +124,9 @@ io_text_check(const char *buf, size_t len, char **cause)
 char *
 io_text_lines(const char *buf, size_t len)
 {
-	char	*out;
-	size_t	 i, j = 0;
+	const char	*cr;
+	char		*out;
+	size_t		 i, j = 0, run;
 
 	if (len >= 3 && memcmp(buf, TEXT_BOM, 3) == 0) {
 		buf += 3;
@@ -128,13 +134,17 @@ io_text_lines(const char *buf, size_t len)
 	}
 	out = xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
-		if (buf[i] == '\r') {
-			out[j++] = '\n';
-			if (i + 1 < len && buf[i + 1] == '\n')
-				i++;
-		} else {
-			out[j++] = buf[i];
-		}
+		/* Copy up to the next CR at once. */
+		cr = memchr(buf + i, '\r', len - i);
+		run = cr != NULL ? (size_t)(cr - (buf + i)) : len - i;
+		memcpy(out + j, buf + i, run);
+		j += run;
+		i += run;
+		if (i == len)
+			break;
+		out[j++] = '\n';
+		if (i + 1 < len && buf[i + 1] == '\n')
+			i++;
 	}
 	out[j] = '\0';
 	return out;

@@ -29,6 +29,16 @@
 	memset(&(a)->v[(a)->n], 0, sizeof *(a)->v),			\
 	&(a)->v[(a)->n++])
 
+/* Make room for at least k items in all, for a list whose size is
+ * known: no doubling past it. */
+#define ARRAY_RESERVE(a, k) do {					\
+	if ((a)->cap < (k)) {						\
+		(a)->cap = (k);						\
+		(a)->v = xreallocarray((a)->v, (a)->cap,		\
+		    sizeof *(a)->v);					\
+	}								\
+} while (0)
+
 #define ARRAY_FREE(a) do {						\
 	free((a)->v);							\
 	(a)->v = NULL;							\

@@ -142,24 +142,22 @@ sanitize_classify(uint32_t cp)
 	return SANITIZE_KEEP;
 }
 
-/* The common body of sanitize_line and sanitize_text. */
-static char *
-sanitize_run(const char *s, int multiline)
+/* The common body of sanitize_line and sanitize_text, appending to b. */
+static void
+sanitize_run(struct buf *b, const char *s, int multiline)
 {
 	const unsigned char	*p = (const unsigned char *)s, *q;
-	struct buf		 b;
 	uint32_t		 cp;
 	size_t			 n;
 
-	buf_init(&b);
 	if (s == NULL)
-		return buf_detach(&b);
+		return;
 	while (*p != '\0') {
 		/* Printable ASCII, most of any text, is copied as it is. */
 		for (q = p; *q >= 0x20 && *q < 0x7f; q++)
 			;
 		if (q != p) {
-			buf_add(&b, p, (size_t)(q - p));
+			buf_add(b, p, (size_t)(q - p));
 			p = q;
 			continue;
 		}
@@ -171,30 +169,29 @@ sanitize_run(const char *s, int multiline)
 		p += n;
 
 		if (cp == '\t') {
-			buf_adds(&b, multiline ? "    " : " ");
+			buf_adds(b, multiline ? "    " : " ");
 			continue;
 		}
 		if (cp == '\n' && multiline) {
-			buf_addc(&b, '\n');
+			buf_addc(b, '\n');
 			continue;
 		}
 		if (cp < 0x20 || cp == 0x7f) {
-			buf_addc(&b, '^');
-			buf_addc(&b, (char)(cp ^ 0x40));
+			buf_addc(b, '^');
+			buf_addc(b, (char)(cp ^ 0x40));
 			continue;
 		}
 		switch (sanitize_classify(cp)) {
 		case SANITIZE_KEEP:
-			sanitize_encode(&b, cp);
+			sanitize_encode(b, cp);
 			break;
 		case SANITIZE_DROP:
 			break;
 		case SANITIZE_REPLACE:
-			sanitize_encode(&b, SANITIZE_BAD);
+			sanitize_encode(b, SANITIZE_BAD);
 			break;
 		}
 	}
-	return buf_detach(&b);
 }
 
 /*
@@ -205,7 +202,18 @@ sanitize_run(const char *s, int multiline)
 char *
 sanitize_line(const char *s)
 {
-	return sanitize_run(s, 0);
+	struct buf	 b;
+
+	buf_init(&b);
+	sanitize_run(&b, s, 0);
+	return buf_detach(&b);
+}
+
+/* sanitize_line appended to b, for many lines without a copy each. */
+void
+sanitize_line_add(struct buf *b, const char *s)
+{
+	sanitize_run(b, s, 0);
 }
 
 /*
@@ -216,7 +224,11 @@ sanitize_line(const char *s)
 char *
 sanitize_text(const char *s)
 {
-	return sanitize_run(s, 1);
+	struct buf	 b;
+
+	buf_init(&b);
+	sanitize_run(&b, s, 1);
+	return buf_detach(&b);
 }
 
 /* Columns taken by code point cp; unknown to the locale counts as 1. */

@@ -14,6 +14,7 @@
 struct buf;
 
 char	*sanitize_line(const char *);
+void	 sanitize_line_add(struct buf *, const char *);
 char	*sanitize_text(const char *);
 size_t	 sanitize_width(const char *);
 char	*sanitize_clip(const char *, size_t);

@@ -382,6 +382,92 @@ test_stats(struct db *db)
 	}
 }
 
+/* The fields db_take_list_ids reads, equal in a and b. */
+static int
+same_brief(const struct take *a, const struct take *b)
+{
+	size_t	i;
+
+#define SAME_STR(x, y) ((x) == NULL ? (y) == NULL : \
+	    (y) != NULL && strcmp((x), (y)) == 0)
+	if (a->id != b->id || a->shot_id != b->shot_id ||
+	    a->prompt_id != b->prompt_id || a->duration_ms != b->duration_ms ||
+	    a->state != b->state || a->cost != b->cost ||
+	    a->verdict != b->verdict || a->rating != b->rating ||
+	    a->in_ms != b->in_ms || a->out_ms != b->out_ms ||
+	    !SAME_STR(a->shot_code, b->shot_code) ||
+	    !SAME_STR(a->prompt_label, b->prompt_label) ||
+	    !SAME_STR(a->file, b->file) || !SAME_STR(a->backend, b->backend) ||
+	    !SAME_STR(a->model, b->model) || a->reasons.n != b->reasons.n)
+		return 0;
+	for (i = 0; i < a->reasons.n; i++)
+		if (strcmp(a->reasons.v[i], b->reasons.v[i]) != 0)
+			return 0;
+#undef SAME_STR
+	return 1;
+}
+
+/*
+ * db_take_list_ids for many ids (one range scan) against the same ids
+ * one at a time (one query each): ids in any order, given twice, naming
+ * no take, takes with several reasons.
+ */
+static void
+test_take_list_ids(struct db *db)
+{
+	struct take_filter	 f;
+	struct take_list	 many, one;
+	struct str_list		 why;
+	long long		*all, *ask;
+	char			*cause = NULL;
+	size_t			 n, i, k, m = 0, same = 0;
+
+	take_filter_init(&f);
+	if (db_take_ids(db, &f, &all, &n, &cause) != 0 || n < 100) {
+		ok(0, "list the take ids: %s", cause != NULL ? cause : "few");
+		free(cause);
+		return;
+	}
+	memset(&why, 0, sizeof why);
+	str_list_add(&why, "wrong-face");
+	str_list_add(&why, "blur");
+	str_list_add(&why, "flicker");
+	ok(db_take_verdict(db, all[n / 2], VERDICT_REJECT, &why, BOARD_NONE,
+	    BOARD_NONE, &cause) == 0, "reject a take for three reasons");
+	str_list_free(&why);
+	ask = xreallocarray(NULL, n + 8, sizeof *ask);
+	for (i = 0; i < n; i++)
+		ask[m++] = all[n - 1 - i];
+	ask[m++] = all[n / 2];
+	ask[m++] = all[n - 1] + 5;
+	ask[m++] = 0;
+	ask[m++] = all[0];
+	memset(&many, 0, sizeof many);
+	ok(db_take_list_ids(db, ask, m, &many, &cause) == 0,
+	    "read %zu takes at once", m);
+	ok(many.n == m - 2, "every id that names a take is read (%zu)",
+	    many.n);
+	for (i = 0, k = 0; i < m && k < many.n; i++) {
+		memset(&one, 0, sizeof one);
+		db_take_list_ids(db, &ask[i], 1, &one, &cause);
+		if (one.n == 1)
+			same += same_brief(&one.v[0], &many.v[k++]);
+		take_list_free(&one);
+	}
+	ok(same == m - 2, "the same takes, in the order asked, as read one "
+	    "by one (%zu of %zu)", same, m - 2);
+	for (i = 0; i < many.n; i++)
+		if (many.v[i].id == all[n / 2])
+			break;
+	ok(i < many.n && many.v[i].reasons.n == 3 &&
+	    strcmp(many.v[i].reasons.v[0], "blur") == 0 &&
+	    strcmp(many.v[i].reasons.v[2], "wrong-face") == 0,
+	    "several reasons, in order");
+	take_list_free(&many);
+	free(ask);
+	free(all);
+}
+
 /* The shot view's pages of takes, keyed on ids, against the full list;
  * the scenes' totals against the statistics; the search for shots. */
 static void
@@ -656,6 +742,7 @@ main(void)
 	}
 	test_board(db);
 	test_stats(db);
+	test_take_list_ids(db);
 	test_take_pages(db);
 	test_take_rules(db);
 	test_stmt_cache(db);

@@ -76,6 +76,20 @@ test_parse(void)
 	    strcmp(f.records.v[1].cells[0], "") == 0, "empty quoted field");
 	io_csv_free(&f);
 
+	/* Fields are cut out in place: a bare field's end overwrites its
+	 * separator, which a blank row with too many fields still needs. */
+	ok(parse("h1,h2,h3\n\"a\"\"b\",c,\"\"\n,,, ,\nx,\"y\nz\",w", &f,
+	    &cause) == 0, "fields cut in place");
+	is_int(f.records.n, 3, "a blank row with too many fields is dropped");
+	is_str(f.records.v[1].cells[0], "a\"b", "quoted field moved left");
+	is_str(f.records.v[1].cells[1], "c", "bare field ends at its comma");
+	is_str(f.records.v[1].cells[2], "", "empty quoted field at the end");
+	ok(f.records.v[2].n == 3 && strcmp(f.records.v[2].cells[0], "x") ==
+	    0 && strcmp(f.records.v[2].cells[1], "y\nz") == 0 &&
+	    strcmp(f.records.v[2].cells[2], "w") == 0 &&
+	    f.records.v[2].line == 4, "the row after it is read whole");
+	io_csv_free(&f);
+
 	parse_bad("", "empty", "an empty file");
 	parse_bad("a,b\n1,\"open\n2,3\n", "line 2: a quoted field is never "
 	    "closed", "an unclosed quote");

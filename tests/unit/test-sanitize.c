@@ -326,14 +326,25 @@ test_exact(void)
 		    "e\xcc\x81 \xe6\x97\xa5 \xf0\x9f\x98\x80" },
 		{ "caf\xc3\xa9", "caf\xc3\xa9" },
 	};
-	char	*out;
-	size_t	 i;
+	struct buf	 all;
+	char		*out, *want;
+	size_t		 i;
 
+	buf_init(&all);
+	buf_adds(&all, ">");
+	want = xstrdup(">");
 	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		out = sanitize_line(lines[i].in);
 		is_str(out, lines[i].want, "sanitize_line exact #%zu", i);
 		free(out);
+		sanitize_line_add(&all, lines[i].in);
+		out = xasprintf("%s%s", want, lines[i].want);
+		free(want);
+		want = out;
 	}
+	is_str(buf_str(&all), want, "sanitize_line_add appends the same");
+	buf_fini(&all);
+	free(want);
 
 	out = sanitize_line(NULL);
 	is_str(out, "", "sanitize_line(NULL)");
