@@ -22,6 +22,7 @@
 
 #include "util/buf.h"
 #include "util/xmalloc.h"
+#include "api/api-util.h"
 #include "api/http.h"
 #include "api/json.h"
 
@@ -316,14 +317,6 @@ comfy_prepare(const struct api_cfg *cfg, const struct api_req *r,
 	return 0;
 }
 
-static void
-comfy_auth(const struct api_cfg *cfg, struct http_req *hr)
-{
-	/* No key by default; one for a proxy in front of it. */
-	if (cfg->key != NULL)
-		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
-}
-
 static char *
 comfy_client_id(const struct api_req *r)
 {
@@ -343,7 +336,8 @@ comfy_submit_req(const struct api_cfg *cfg, const struct api_req *r,
 	url = xasprintf("%s/prompt", cfg->base_url);
 	http_req_init(hr, "POST", url);
 	free(url);
-	comfy_auth(cfg, hr);
+	/* No key by default; one for a proxy in front of ComfyUI. */
+	api_bearer(cfg, hr);
 	j = cJSON_CreateObject();
 	cJSON_AddItemToObject(j, "prompt", wf);
 	cid = comfy_client_id(r);
@@ -568,7 +562,7 @@ comfy_poll_req(const struct api_cfg *cfg, const char *id,
 	url = xasprintf("%s/history/%s", cfg->base_url, id);
 	http_req_init(hr, "GET", url);
 	free(url);
-	comfy_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 
@@ -588,7 +582,7 @@ comfy_download_req(const struct api_cfg *cfg, const struct api_job *job,
 	url = xasprintf("%s/%s", cfg->base_url, job->asset_url);
 	http_req_init(hr, "GET", url);
 	free(url);
-	comfy_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 
@@ -605,7 +599,7 @@ comfy_post_id(const struct api_cfg *cfg, const char *path, const char *key,
 	url = xasprintf("%s/%s", cfg->base_url, path);
 	http_req_init(hr, "POST", url);
 	free(url);
-	comfy_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	j = cJSON_CreateObject();
 	if (list) {
 		a = cJSON_AddArrayToObject(j, key);
@@ -646,7 +640,7 @@ comfy_list_req(const struct api_cfg *cfg, struct http_req *hr, char **cause)
 	url = xasprintf("%s/queue", cfg->base_url);
 	http_req_init(hr, "GET", url);
 	free(url);
-	comfy_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 

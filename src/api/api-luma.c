@@ -91,13 +91,6 @@ luma_check(const struct api_req *r, char **cause)
 	return 0;
 }
 
-static void
-luma_auth(const struct api_cfg *cfg, struct http_req *hr)
-{
-	if (cfg->key != NULL)
-		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
-}
-
 /* A request to path under the base URL, with the key. */
 static void
 luma_req(const struct api_cfg *cfg, const char *method, const char *path,
@@ -108,7 +101,7 @@ luma_req(const struct api_cfg *cfg, const char *method, const char *path,
 	url = xasprintf("%s%s%s", cfg->base_url, path, id != NULL ? id : "");
 	http_req_init(hr, method, url);
 	free(url);
-	luma_auth(cfg, hr);
+	api_bearer(cfg, hr);
 }
 
 static int
@@ -205,15 +198,9 @@ luma_download_req(const struct api_cfg *cfg, const struct api_job *job,
     const char *variant, struct http_req *hr, char **cause)
 {
 	(void)cfg;
-	if (strcmp(variant, "video") != 0)
-		return 1;
-	if (job->asset_url == NULL) {
-		*cause = xstrdup("the generation has no video URL");
-		return -1;
-	}
 	/* A signed URL: no credentials go with it. */
-	http_req_init(hr, "GET", job->asset_url);
-	return 0;
+	return api_asset_req(job, variant, "the generation has no video URL",
+	    hr, cause);
 }
 
 static int
@@ -237,56 +224,40 @@ luma_list_req(const struct api_cfg *cfg, struct http_req *hr,
 	return 0;
 }
 
-/* Find the skip-th generation that could be r's (same prompt and
- * model, created at or after since) in a list answer: 1 with *id, 0
- * none, -1 malformed. */
+/* Whether a listed generation could be r's: the same prompt and model,
+ * created at or after since (api_list_find). */
+static int
+luma_list_match(const cJSON *v, const struct api_req *r, long long since)
+{
+	const cJSON	*req;
+	char		*prompt, *model = NULL, *created = NULL;
+	long long	 t;
+	int		 same;
+
+	req = json_obj(v, "request");
+	if (json_str(req, "prompt", &prompt) != 1)
+		return 0;
+	if (json_str(req, "model", &model) != 1)
+		json_str(v, "model", &model);
+	json_str(v, "created_at", &created);
+	if (api_iso_time(created, &t) != 0)
+		t = since;
+	same = strcmp(prompt, r->prompt) == 0 && t >= since &&
+	    (r->model == NULL || model == NULL || strcmp(model, r->model) == 0);
+	free(prompt);
+	free(model);
+	free(created);
+	return same;
+}
+
+/* Find the skip-th generation that could be r's in a list answer: 1
+ * with *id, 0 none, -1 malformed. */
 static int
 luma_list_find(const struct http_resp *rs, const struct api_req *r,
     long long since, int skip, char **id, char **cause)
 {
-	const cJSON	*data, *v, *req;
-	cJSON		*j;
-	char		*prompt, *model, *created;
-	long long	 t;
-	int		 found = 0;
-
-	*id = NULL;
-	j = json_parse(rs->body, rs->len, cause);
-	if (j == NULL)
-		return -1;
-	data = json_obj(j, "generations");
-	if (data == NULL || !cJSON_IsArray(data)) {
-		cJSON_Delete(j);
-		*cause = xstrdup("the list answer has no generations");
-		return -1;
-	}
-	cJSON_ArrayForEach(v, data) {
-		if (found)
-			break;
-		req = json_obj(v, "request");
-		if (json_str(req, "prompt", &prompt) != 1)
-			continue;
-		if (json_str(req, "model", &model) != 1)
-			json_str(v, "model", &model);
-		json_str(v, "created_at", &created);
-		if (api_iso_time(created, &t) != 0)
-			t = since;
-		if (strcmp(prompt, r->prompt) == 0 && t >= since &&
-		    (r->model == NULL || model == NULL ||
-		    strcmp(model, r->model) == 0) && skip-- == 0 &&
-		    json_str(v, "id", id) == 1 &&
-		    api_id_ok(*id, LUMA_ID_CHARS, 64))
-			found = 1;
-		free(prompt);
-		free(model);
-		free(created);
-	}
-	cJSON_Delete(j);
-	if (!found) {
-		free(*id);
-		*id = NULL;
-	}
-	return found;
+	return api_list_find(rs, "generations", LUMA_ID_CHARS,
+	    luma_list_match, r, since, skip, id, cause);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "api/api-util.h"
 #include "api/http.h"
 #include "api/json.h"
 
@@ -84,13 +85,6 @@ openai_check(const struct api_req *r, char **cause)
 	return 0;
 }
 
-static void
-openai_auth(const struct api_cfg *cfg, struct http_req *hr)
-{
-	if (cfg->key != NULL)
-		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
-}
-
 /* Whether a video id is safe in a URL path (letters, digits, _ - .). */
 static int
 openai_id_ok(const char *id)
@@ -118,7 +112,7 @@ openai_submit_req(const struct api_cfg *cfg, const struct api_req *r,
 		    r->remix_of);
 		http_req_init(hr, "POST", url);
 		free(url);
-		openai_auth(cfg, hr);
+		api_bearer(cfg, hr);
 		j = cJSON_CreateObject();
 		cJSON_AddStringToObject(j, "prompt", r->prompt);
 		hr->body = cJSON_PrintUnformatted(j);
@@ -130,7 +124,7 @@ openai_submit_req(const struct api_cfg *cfg, const struct api_req *r,
 	url = xasprintf("%s/videos", cfg->base_url);
 	http_req_init(hr, "POST", url);
 	free(url);
-	openai_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	http_req_part(hr, "prompt", r->prompt);
 	if (r->model != NULL)
 		http_req_part(hr, "model", r->model);
@@ -216,7 +210,7 @@ openai_poll_req(const struct api_cfg *cfg, const char *id,
 	url = xasprintf("%s/videos/%s", cfg->base_url, id);
 	http_req_init(hr, "GET", url);
 	free(url);
-	openai_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 
@@ -231,7 +225,7 @@ openai_download_req(const struct api_cfg *cfg, const struct api_job *job,
 	    job->remote_id, variant);
 	http_req_init(hr, "GET", url);
 	free(url);
-	openai_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	http_req_header(hr, "Accept: application/binary");
 	return 0;
 }
@@ -246,7 +240,7 @@ openai_cancel_req(const struct api_cfg *cfg, const char *id,
 	url = xasprintf("%s/videos/%s", cfg->base_url, id);
 	http_req_init(hr, "DELETE", url);
 	free(url);
-	openai_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 
@@ -260,7 +254,7 @@ openai_list_req(const struct api_cfg *cfg, struct http_req *hr,
 	url = xasprintf("%s/videos?order=desc&limit=100", cfg->base_url);
 	http_req_init(hr, "GET", url);
 	free(url);
-	openai_auth(cfg, hr);
+	api_bearer(cfg, hr);
 	return 0;
 }
 

@@ -128,8 +128,7 @@ replicate_req(const struct api_cfg *cfg, const char *method,
 	url = xasprintf("%s%s", cfg->base_url, path);
 	http_req_init(hr, method, url);
 	free(url);
-	if (cfg->key != NULL)
-		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
+	api_bearer(cfg, hr);
 }
 
 static int
@@ -310,15 +309,9 @@ replicate_download_req(const struct api_cfg *cfg, const struct api_job *job,
     const char *variant, struct http_req *hr, char **cause)
 {
 	(void)cfg;
-	if (strcmp(variant, "video") != 0)
-		return 1;
-	if (job->asset_url == NULL) {
-		*cause = xstrdup("the prediction has no output URL");
-		return -1;
-	}
 	/* Output files are served without credentials. */
-	http_req_init(hr, "GET", job->asset_url);
-	return 0;
+	return api_asset_req(job, variant, "the prediction has no output URL",
+	    hr, cause);
 }
 
 static int
@@ -351,51 +344,37 @@ replicate_same_model(const cJSON *v, const char *model)
 	return same;
 }
 
-/* Find the skip-th prediction that could be r's (same prompt and model,
- * created at or after since) in a list answer: 1 with *id, 0 none, -1
- * malformed. A listing without inputs matches nothing. */
+/* Whether a listed prediction could be r's: the same prompt and model,
+ * created at or after since (api_list_find). A listing without inputs
+ * matches nothing. */
+static int
+replicate_list_match(const cJSON *v, const struct api_req *r,
+    long long since)
+{
+	char		*prompt, *created = NULL;
+	long long	 t;
+	int		 same;
+
+	if (json_str(json_obj(v, "input"), "prompt", &prompt) != 1)
+		return 0;
+	json_str(v, "created_at", &created);
+	if (api_iso_time(created, &t) != 0)
+		t = since;
+	same = strcmp(prompt, r->prompt) == 0 && t >= since &&
+	    (r->model == NULL || replicate_same_model(v, r->model));
+	free(prompt);
+	free(created);
+	return same;
+}
+
+/* Find the skip-th prediction that could be r's in a list answer: 1
+ * with *id, 0 none, -1 malformed. */
 static int
 replicate_list_find(const struct http_resp *rs, const struct api_req *r,
     long long since, int skip, char **id, char **cause)
 {
-	const cJSON	*data, *v;
-	cJSON		*j;
-	char		*prompt, *created;
-	long long	 t;
-	int		 found = 0;
-
-	*id = NULL;
-	j = json_parse(rs->body, rs->len, cause);
-	if (j == NULL)
-		return -1;
-	data = json_obj(j, "results");
-	if (data == NULL || !cJSON_IsArray(data)) {
-		cJSON_Delete(j);
-		*cause = xstrdup("the list answer has no results");
-		return -1;
-	}
-	cJSON_ArrayForEach(v, data) {
-		if (found)
-			break;
-		if (json_str(json_obj(v, "input"), "prompt", &prompt) != 1)
-			continue;
-		json_str(v, "created_at", &created);
-		if (api_iso_time(created, &t) != 0)
-			t = since;
-		if (strcmp(prompt, r->prompt) == 0 && t >= since &&
-		    (r->model == NULL || replicate_same_model(v, r->model)) &&
-		    skip-- == 0 && json_str(v, "id", id) == 1 &&
-		    api_id_ok(*id, REPLICATE_ID_CHARS, 64))
-			found = 1;
-		free(prompt);
-		free(created);
-	}
-	cJSON_Delete(j);
-	if (!found) {
-		free(*id);
-		*id = NULL;
-	}
-	return found;
+	return api_list_find(rs, "results", REPLICATE_ID_CHARS,
+	    replicate_list_match, r, since, skip, id, cause);
 }
 
 static void

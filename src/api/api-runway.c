@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/xmalloc.h"
+#include "api/api-util.h"
 #include "api/http.h"
 #include "api/json.h"
 
@@ -47,8 +48,7 @@ runway_check(const struct api_req *r, char **cause)
 static void
 runway_headers(const struct api_cfg *cfg, struct http_req *hr)
 {
-	if (cfg->key != NULL)
-		hr->auth = xasprintf("Authorization: Bearer %s", cfg->key);
+	api_bearer(cfg, hr);
 	http_req_header(hr, "X-Runway-Version: %s", cfg->version != NULL ?
 	    cfg->version : RUNWAY_VERSION);
 }
@@ -168,15 +168,9 @@ runway_download_req(const struct api_cfg *cfg, const struct api_job *job,
     const char *variant, struct http_req *hr, char **cause)
 {
 	(void)cfg;
-	if (strcmp(variant, "video") != 0)
-		return 1;
-	if (job->asset_url == NULL) {
-		*cause = xstrdup("the task has no output URL");
-		return -1;
-	}
 	/* Output URLs are signed: no credentials go with them. */
-	http_req_init(hr, "GET", job->asset_url);
-	return 0;
+	return api_asset_req(job, variant, "the task has no output URL", hr,
+	    cause);
 }
 
 static int
