@@ -11,9 +11,12 @@ trap '$TM kill-server 2>/dev/null; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WO
 unset TMUX
 
 # start DB [COLS ROWS]: open takeboard on DB in a new tmux session.
+# When takeboard ends, its status is printed at the start of a fresh
+# line: after a SIGKILL the terminal is left raw with the cursor
+# anywhere, and a status printed there could wrap across two lines.
 start() {
 	$TM new-session -d -s main -x "${2:-120}" -y "${3:-32}" \
-	    "env TERM=${TB_TERM:-screen} LC_ALL=C.UTF-8 TAKEBOARD_NOW=$TAKEBOARD_NOW USER=$USER ${TB_ENV:-} $T -f '$1' ${TB_ARGS:-}; echo \"takeboard exited: \$?\"; sleep 600" ||
+	    "env TERM=${TB_TERM:-screen} LC_ALL=C.UTF-8 TAKEBOARD_NOW=$TAKEBOARD_NOW USER=$USER ${TB_ENV:-} $T -f '$1' ${TB_ARGS:-}; rc=\$?; stty sane -echo 2>/dev/null; printf '\\r\\ntakeboard exited: %s\\r\\n' \$rc; sleep 600" ||
 	    exit 99
 }
 
