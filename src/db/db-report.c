@@ -205,15 +205,20 @@ db_report_shots(struct db *db, const struct report_filter *f,
 	struct report_shot	*sh;
 	int			 rc;
 
+	/* shot_total has at most one row a shot: no grouping needed. */
 	if (report_coarse(f))
 		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
 		    "h.description, h.status, h.created, "
 		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
-		    REPORT_TAGG
+		    "coalesce(x.takes, 0), coalesce(x.failed, 0), "
+		    "coalesce(x.kept, 0), coalesce(x.maybe, 0), "
+		    "coalesce(x.rejected, 0), coalesce(x.unreviewed, 0), "
+		    "coalesce(x.ms_generated, 0), coalesce(x.ms_used, 0), "
+		    "coalesce(x.cost, 0) "
 		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
 		    "LEFT JOIN shot_total x ON x.shot_id = h.id "
 		    "WHERE " REPORT_SCENE
-		    "GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+		    "ORDER BY s.position, s.id, h.position, h.id",
 		    f, cause);
 	else
 		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
@@ -242,16 +247,6 @@ db_report_shots(struct db *db, const struct report_filter *f,
 		report_read_stats(st, 7, &sh->s);
 	}
 	return report_done(db, st, rc, cause, "shots");
-}
-
-/* Add the 9 sums at column i of st to *s. */
-static void
-report_add_stats(sqlite3_stmt *st, int i, struct stats *s)
-{
-	struct stats	 x;
-
-	report_read_stats(st, i, &x);
-	stats_add(s, &x);
 }
 
 /* The text of column i and its length (never NULL). */
@@ -316,6 +311,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 	struct report_group	*g;
 	struct report_daysum	*d;
 	struct strtab		 tp, tb, td;
+	struct stats		 row;
 	struct buf		 key;
 	const char		*s, *m;
 	size_t			 nprompts, len, mlen, i;
@@ -362,6 +358,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 		if (rc != SQLITE_ROW)
 			break;
 		sid = sqlite3_column_int64(st, 0);
+		report_read_stats(st, 6, &row);
 		pid = sqlite3_column_int64(st, 1);
 		if (pid == 0) {
 			if (none == NULL || none->shot_id != sid) {
@@ -371,7 +368,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 				cur = NULL;	/* vars may have moved */
 				curid = -1;
 			}
-			report_add_stats(st, 6, &none->s);
+			stats_add(&none->s, &row);
 		} else {
 			if (pid != curid) {
 				cur = report_find_variant(vars, nprompts, pid);
@@ -380,7 +377,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 			/* Totals of a variant of a shot not covered (or
 			 * gone) are not counted, as the join would not. */
 			if (cur != NULL)
-				report_add_stats(st, 6, &cur->s);
+				stats_add(&cur->s, &row);
 		}
 
 		s = report_col(st, 4, &len);
@@ -390,7 +387,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 			memset(g, 0, sizeof *g);
 			g->name = xstrdup(s);
 		}
-		report_add_stats(st, 6, &people->v[i].s);
+		stats_add(&people->v[i].s, &row);
 
 		s = report_col(st, 2, &len);
 		m = report_col(st, 3, &mlen);
@@ -405,7 +402,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 			g->name = len > 0 ? xstrdup(s) : NULL;
 			g->model = mlen > 0 ? xstrdup(m) : NULL;
 		}
-		report_add_stats(st, 6, &backends->v[i].s);
+		stats_add(&backends->v[i].s, &row);
 
 		s = report_col(st, 5, &len);
 		i = strtab_intern(&td, s, len, &added);
@@ -414,7 +411,7 @@ db_report_sums(struct db *db, const struct report_filter *f,
 			memset(d, 0, sizeof *d);
 			d->day = xstrdup(s);
 		}
-		report_add_stats(st, 6, &days->v[i].s);
+		stats_add(&days->v[i].s, &row);
 	}
 	if (report_done(db, st, rc, cause, "totals") != 0)
 		goto out;
@@ -441,15 +438,15 @@ int
 db_report_reasons(struct db *db, const struct report_filter *f,
     struct report_reasons *out, char **cause)
 {
-	sqlite3_stmt		*st;
+	sqlite3_stmt		*st, *sh;
 	struct report_reason	*r;
 	struct strtab		 t;
 	struct buf		 key;
 	const char		*s;
-	long long		 sc;
+	long long		 sc, sid, hid;
 	size_t			 len, i, base = out->n;
 	bool			 added;
-	int			 rc, rv;
+	int			 rc, hrc, rv;
 
 	if (!report_coarse(f)) {
 		st = report_prepare(db, "SELECT h.scene_id, r.reason, "
@@ -472,20 +469,45 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 		return report_done(db, st, rc, cause, "reject reasons");
 	}
 
-	/* reason_total has a row per shot and reason: summed per scene
-	 * here, in one pass, rather than sorted by SQLite. */
-	st = report_prepare(db, "SELECT h.scene_id, x.reason, x.n "
-	    "FROM reason_total x JOIN shot h ON h.id = x.shot_id "
-	    "WHERE " REPORT_SCENE, f, cause);
-	if (st == NULL)
+	/* reason_total has a row per shot and reason, in shot order:
+	 * summed per scene here, in one pass, rather than sorted by
+	 * SQLite, and each row's scene found by walking the shots in
+	 * the same order beside it rather than by a look-up per row.
+	 * Rows of a shot that is gone are not counted, as a join would
+	 * not count them. */
+	sh = report_prepare(db, "SELECT id, scene_id FROM shot ORDER BY id",
+	    NULL, cause);
+	if (sh == NULL)
 		return -1;
+	st = report_prepare(db, "SELECT x.shot_id, x.reason, x.n "
+	    "FROM reason_total x WHERE " REPORT_XSCENE
+	    "ORDER BY x.shot_id", f, cause);
+	if (st == NULL) {
+		sqlite3_finalize(sh);
+		return -1;
+	}
 	strtab_init(&t);
 	buf_init(&key);
+	hid = -1;
+	sc = 0;
+	hrc = SQLITE_ROW;
 	for (;;) {
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		sc = sqlite3_column_int64(st, 0);
+		sid = sqlite3_column_int64(st, 0);
+		while (hrc == SQLITE_ROW && hid < sid) {
+			hrc = sqlite3_step(sh);
+			if (hrc == SQLITE_ROW) {
+				hid = sqlite3_column_int64(sh, 0);
+				sc = sqlite3_column_int64(sh, 1);
+			}
+		}
+		if (hid != sid) {
+			if (hrc != SQLITE_ROW && hrc != SQLITE_DONE)
+				break;
+			continue;
+		}
 		s = report_col(st, 1, &len);
 		buf_reset(&key);
 		buf_add(&key, &sc, sizeof sc);
@@ -499,7 +521,13 @@ db_report_reasons(struct db *db, const struct report_filter *f,
 		}
 		out->v[base + i].takes += sqlite3_column_int64(st, 2);
 	}
-	rv = report_done(db, st, rc, cause, "reject reasons");
+	if (hrc != SQLITE_ROW && hrc != SQLITE_DONE) {
+		rv = report_done(db, sh, hrc, cause, "shots");
+		sqlite3_finalize(st);
+	} else {
+		sqlite3_finalize(sh);
+		rv = report_done(db, st, rc, cause, "reject reasons");
+	}
 	strtab_fini(&t);
 	buf_fini(&key);
 	return rv;

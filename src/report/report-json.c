@@ -380,5 +380,6 @@ report_json(const struct report *r, struct buf *b)
 	json_groups(&w, r, true);
 	json_days(&w, r);
 	jsonw_end(&w);
+	jsonw_fini(&w);
 	buf_addc(b, '\n');
 }

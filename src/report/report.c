@@ -90,13 +90,18 @@ report_format_from_path(const char *path, enum report_format *out)
 /*
  * Parse a calendar day "YYYY-MM-DD" (UTC) strictly: it must be a real
  * date from 1970 on. Stores days since 1970-01-01. Returns 0 or -1.
+ * Plain arithmetic (the proleptic Gregorian calendar, as timegm): a
+ * report parses the day of every status change it reads.
  */
 int
 report_day_parse(const char *s, long long *day)
 {
-	char	 back[11];
-	time_t	 t;
-	int	 i;
+	static const int	 mdays[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	long long		 y, era, yoe, doy, doe;
+	int			 i, m, d, v[10];
+	bool			 leap;
 
 	if (s == NULL || strlen(s) != 10)
 		return -1;
@@ -106,12 +111,24 @@ report_day_parse(const char *s, long long *day)
 				return -1;
 		} else if (s[i] < '0' || s[i] > '9')
 			return -1;
+		else
+			v[i] = s[i] - '0';
 	}
-	if (clock_parse_iso(s, &t) != 0)
+	y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+	m = v[5] * 10 + v[6];
+	d = v[8] * 10 + v[9];
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1970 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap))
 		return -1;
-	*day = (long long)(t / REPORT_DAY_S);
-	report_day_format(*day, back);
-	return strcmp(back, s) == 0 ? 0 : -1;
+	/* days from the civil date, counted in 400-year eras from March */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*day = era * 146097 + doe - 719468;
+	return 0;
 }
 
 /* Write day (days since 1970-01-01) as YYYY-MM-DD into out. */

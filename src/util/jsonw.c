@@ -13,8 +13,10 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/buf.h"
 #include "util/sanitize.h"
@@ -23,6 +25,22 @@
 static const char jsonw_tabs[JSONW_DEPTH + 1] =
     "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
+/*
+ * The text of the last non-integer numbers printed, by their bits: a
+ * report prints tens of thousands of ratios but only a few thousand
+ * distinct ones, and printf's "%g" is a few thousand instructions a
+ * number. A slot holds the exact text jsonw_num made of those bits, so
+ * the output is the same with or without it.
+ */
+#define JSONW_MEMO_BITS	14
+#define JSONW_MEMO_SIZE	(1U << JSONW_MEMO_BITS)
+
+struct jsonw_memo {
+	uint64_t	 bits;
+	unsigned char	 len;		/* 0: empty */
+	char		 s[31];
+};
+
 void
 jsonw_init(struct jsonw *w, struct buf *b)
 {
@@ -30,6 +48,64 @@ jsonw_init(struct jsonw *w, struct buf *b)
 	w->depth = 0;
 	w->array[0] = false;
 	w->items[0] = false;
+	w->memo = NULL;
+}
+
+void
+jsonw_fini(struct jsonw *w)
+{
+	free(w->memo);
+	w->memo = NULL;
+}
+
+/*
+ * Whether key needs no escaping: printable ASCII without '"' or '\\',
+ * and short enough for jsonw_member's buffer. Keys are nearly always
+ * such names, and a report writes half a million of them.
+ */
+static size_t
+jsonw_plain(const char *key)
+{
+	const unsigned char	*p = (const unsigned char *)key;
+
+	while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+		p++;
+	if (*p != '\0' || p - (const unsigned char *)key > 64)
+		return 0;
+	return (size_t)(p - (const unsigned char *)key);
+}
+
+/* The separator, indentation and key of a member at depth d, written
+ * with one buf_add when the key is plain. */
+static void
+jsonw_member(struct buf *b, int d, bool more, const char *key)
+{
+	char	 s[2 + JSONW_DEPTH + 1 + 64 + 3], *p = s;
+	size_t	 n;
+
+	n = jsonw_plain(key);
+	if (n == 0) {
+		if (more)
+			buf_add(b, ",\n", 2);
+		buf_add(b, jsonw_tabs, (size_t)d);
+		buf_addc(b, '"');
+		sanitize_json_string(b, key);
+		buf_add(b, "\":\t", 3);
+		return;
+	}
+	if (more) {
+		*p++ = ',';
+		*p++ = '\n';
+	}
+	memcpy(p, jsonw_tabs, (size_t)d);
+	p += d;
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	*p++ = '\t';
+	buf_add(b, s, (size_t)(p - s));
 }
 
 /* What comes before a value: the separator, and in an object the
@@ -54,12 +130,7 @@ jsonw_key(struct jsonw *w, const char *key)
 	} else {
 		if (key == NULL)
 			fatal("jsonw: a member without a key");
-		if (w->items[d])
-			buf_add(b, ",\n", 2);
-		buf_add(b, jsonw_tabs, (size_t)d);
-		buf_addc(b, '"');
-		sanitize_json_string(b, key);
-		buf_add(b, "\":\t", 3);
+		jsonw_member(b, d, w->items[d], key);
 	}
 	w->items[d] = true;
 }
@@ -146,16 +217,19 @@ jsonw_int(struct buf *b, int v)
 /*
  * A number as cJSON prints one: NaN and infinities as null; a value equal
  * to its int (cJSON's valueint, saturated at INT_MIN and INT_MAX) as that
- * int; otherwise the shortest of 15 significant digits that reads back
+ * int, except negative zero, which cJSON 1.7.15 prints as "-0";
+ * otherwise the shortest of 15 significant digits that reads back
  * within DBL_EPSILON, else 17. LC_NUMERIC is never set, so the decimal
  * point is '.'.
  */
 void
 jsonw_num(struct jsonw *w, const char *key, double d)
 {
-	char	 s[32];
-	double	 back, max;
-	int	 vi, n;
+	struct jsonw_memo	*m;
+	char			 s[32];
+	double			 back, max;
+	uint64_t		 bits;
+	int			 vi, n;
 
 	jsonw_key(w, key);
 	if (isnan(d) || isinf(d)) {
@@ -168,8 +242,16 @@ jsonw_num(struct jsonw *w, const char *key, double d)
 		vi = INT_MIN;
 	else
 		vi = (int)d;
-	if (d == (double)vi) {
+	if (d == (double)vi && !(d == 0 && signbit(d))) {
 		jsonw_int(w->b, vi);
+		return;
+	}
+	if (w->memo == NULL)
+		w->memo = xcalloc(JSONW_MEMO_SIZE, sizeof *w->memo);
+	memcpy(&bits, &d, sizeof bits);
+	m = &w->memo[(bits * 0x9e3779b97f4a7c15ULL) >> (64 - JSONW_MEMO_BITS)];
+	if (m->len != 0 && m->bits == bits) {
+		buf_add(w->b, m->s, m->len);
 		return;
 	}
 	n = snprintf(s, sizeof s, "%1.15g", d);
@@ -180,6 +262,11 @@ jsonw_num(struct jsonw *w, const char *key, double d)
 	if (n < 0 || (size_t)n >= sizeof s)
 		fatal("jsonw: cannot format a number");
 	buf_add(w->b, s, (size_t)n);
+	if ((size_t)n <= sizeof m->s) {
+		m->bits = bits;
+		m->len = (unsigned char)n;
+		memcpy(m->s, s, (size_t)n);
+	}
 }
 
 void

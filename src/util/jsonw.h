@@ -9,7 +9,8 @@
  * for a terminal as sanitize_json_string says.
  *
  * Inside an object every value has a key; inside an array, and for the
- * top value, the key is NULL.
+ * top value, the key is NULL. jsonw_fini frees what the writer holds
+ * (not the buffer).
  */
 #ifndef TB_UTIL_JSONW_H
 #define TB_UTIL_JSONW_H
@@ -20,14 +21,18 @@ struct buf;
 
 #define JSONW_DEPTH	32
 
+struct jsonw_memo;
+
 struct jsonw {
-	struct buf	*b;
-	int		 depth;
-	bool		 array[JSONW_DEPTH + 1];
-	bool		 items[JSONW_DEPTH + 1];
+	struct buf		*b;
+	int			 depth;
+	bool			 array[JSONW_DEPTH + 1];
+	bool			 items[JSONW_DEPTH + 1];
+	struct jsonw_memo	*memo;	/* numbers printed lately */
 };
 
 void	jsonw_init(struct jsonw *, struct buf *);
+void	jsonw_fini(struct jsonw *);
 void	jsonw_object(struct jsonw *, const char *);
 void	jsonw_array(struct jsonw *, const char *);
 void	jsonw_end(struct jsonw *);

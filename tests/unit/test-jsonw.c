@@ -20,7 +20,7 @@
 #include "tap.h"
 
 static const double numbers[] = {
-	0, 1, -1, 42, INT_MAX, INT_MIN, 2147483648.0, -2147483649.0,
+	0, -0.0, 1, -1, 42, INT_MAX, INT_MIN, 2147483648.0, -2147483649.0,
 	1e15, 1e16, 123456789012345678.0, 0.1, 0.5, -2.5, 1.0 / 3, 2.0 / 3,
 	1e-7, 0.001, 12.345, 1234.567, 99.99, 1e300, -1e-300, 0.30000000000000004
 };
@@ -32,6 +32,10 @@ static const char *const strings[] = {
 	"\xf0\x9f\x8e\xac clap", "\xef\xbf\xbd", "line\xe2\x80\xa8sep",
 	"c1\xc2\x85", "tag\xf3\xa0\x80\x81"
 };
+
+/* 64 characters: the longest key written without sanitize_json_string */
+#define LONGKEY								\
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
 /* The same document through cJSON and through jsonw. */
 static void
@@ -56,6 +60,15 @@ compare(void)
 	jsonw_end(&w);
 	cJSON_AddNullToObject(root, "nothing");
 	jsonw_null(&w, "nothing");
+	/* keys that need escaping, and one too long for the fast path */
+	cJSON_AddNumberToObject(root, "say \"key\"\x1b]0;t\x07", 1);
+	jsonw_ll(&w, "say \"key\"\x1b]0;t\x07", 1);
+	cJSON_AddNumberToObject(root, "caf\xc3\xa9 \xe2\x80\xae", 2);
+	jsonw_ll(&w, "caf\xc3\xa9 \xe2\x80\xae", 2);
+	cJSON_AddNumberToObject(root, LONGKEY, 3);
+	jsonw_ll(&w, LONGKEY, 3);
+	cJSON_AddNumberToObject(root, LONGKEY "x", 4);
+	jsonw_ll(&w, LONGKEY "x", 4);
 
 	o = cJSON_AddObjectToObject(root, "numbers");
 	jsonw_object(&w, "numbers");
@@ -113,6 +126,7 @@ compare(void)
 	is_str(buf_str(&b), t, "the streamed document is cJSON_Print's, "
 	    "sanitized");
 	ok(w.depth == 0, "every object and array closed");
+	jsonw_fini(&w);
 	cJSON_free(s);
 	free(t);
 	cJSON_Delete(root);
@@ -188,6 +202,8 @@ fixed(void)
 			jsonw_init(&wb, &b);
 			jsonw_fixed(&wa, NULL, x, places);
 			jsonw_num(&wb, NULL, (double)x / (double)p10);
+			jsonw_fini(&wa);
+			jsonw_fini(&wb);
 			n++;
 			if (strcmp(buf_str(&a), buf_str(&b)) != 0 && bad++ < 5)
 				printf("# %lld / 10^%d: %s, not %s\n", x, places,
@@ -199,11 +215,56 @@ fixed(void)
 	buf_fini(&b);
 }
 
+/*
+ * Many ratios through one writer, as a report prints them: repeats are
+ * answered from the memo and colliding values replace each other in it,
+ * and every number must still be what cJSON prints.
+ */
+static void
+memo(void)
+{
+	cJSON		*a;
+	struct buf	 b;
+	struct jsonw	 w;
+	unsigned long	 seed = 7;
+	char		*s, *t;
+	double		 d;
+	size_t		 i;
+
+	a = cJSON_CreateArray();
+	buf_init(&b);
+	jsonw_init(&w, &b);
+	jsonw_array(&w, NULL);
+	for (i = 0; i < 60000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		/* small fractions repeat; the rest are spread wide */
+		if (seed & 2)
+			d = (double)((seed >> 20) % 40) /
+			    (double)((seed >> 40) % 300 + 1);
+		else
+			d = (double)(seed >> 11) / (double)(1ULL << (seed % 60));
+		if (seed & 4)
+			d = -d;
+		cJSON_AddItemToArray(a, cJSON_CreateNumber(d));
+		jsonw_num(&w, NULL, d);
+	}
+	jsonw_end(&w);
+	jsonw_fini(&w);
+	s = cJSON_Print(a);
+	t = sanitize_json(s);
+	is_str(buf_str(&b), t, "60000 numbers with repeats as cJSON prints them");
+	cJSON_free(s);
+	free(t);
+	cJSON_Delete(a);
+	buf_fini(&b);
+}
+
 int
 main(void)
 {
 	compare();
 	fixed();
+	memo();
 	escapes();
 	return done_testing();
 }

@@ -108,8 +108,11 @@ test_names(void)
 {
 	enum report_format	 f = REPORT_TXT;
 	char			*cause = NULL;
-	long long		 d = 0;
-	char			 s[11];
+	long long		 d = 0, day;
+	char			 s[64], back[11];
+	struct tm		 tm;
+	time_t			 t;
+	int			 bad;
 
 	ok(report_format_parse("HTML", &f, NULL) == 0 && f == REPORT_HTML,
 	    "format names are case-insensitive");
@@ -138,6 +141,33 @@ test_names(void)
 	ok(report_day_parse("1969-12-31", &d) == -1, "from 1970 on");
 	ok(report_day_parse("", &d) == -1 && report_day_parse(NULL, &d) == -1,
 	    "empty");
+	ok(report_day_parse("2100-02-29", &d) == -1 &&
+	    report_day_parse("2000-02-29", &d) == 0,
+	    "century years are leap years only every 400");
+	ok(report_day_parse("2026-00-10", &d) == -1 &&
+	    report_day_parse("2026-13-10", &d) == -1 &&
+	    report_day_parse("2026-04-31", &d) == -1 &&
+	    report_day_parse("2026-04-00", &d) == -1, "no such month or day");
+
+	/* every day from 1970 to 9999 parses to what timegm says, and
+	 * report_day_format gives the same text back */
+	for (bad = 0, day = 0; day < 2932897; day++) {
+		t = (time_t)day * 86400;
+		gmtime_r(&t, &tm);
+		snprintf(s, sizeof s, "%04d-%02d-%02d", tm.tm_year + 1900,
+		    tm.tm_mon + 1, tm.tm_mday);
+		if (report_day_parse(s, &d) != 0 || d != day) {
+			if (bad++ < 3)
+				printf("# %s: %lld\n", s, d);
+			continue;
+		}
+		if (day % 97 == 0) {
+			report_day_format(d, back);
+			if (strcmp(back, s) != 0 && bad++ < 3)
+				printf("# %lld formats as %s\n", d, back);
+		}
+	}
+	is_int(bad, 0, "1970-01-01 to 9999-12-31 agree with timegm");
 }
 
 static char *
