@@ -26,6 +26,7 @@
 
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/sanitize.h"
 #include "util/strutil.h"
 #include "util/xmalloc.h"
 #include "model/board.h"
@@ -232,23 +233,34 @@ out:
 }
 
 /*
- * Write data to path atomically: a temporary file in the same folder,
- * synced, then renamed over path. NULL or "-" is stdout. Returns 0, or
- * 1 after printing an error (path is then untouched).
+ * Write data (NUL-terminated, len bytes) to path atomically: a temporary
+ * file in the same folder, synced, then renamed over path. NULL or "-"
+ * is stdout: exactly the data when it is a file or a pipe, but on a
+ * terminal, where a person reads it, with control characters from the
+ * production made visible as everywhere else (sanitize_text). Returns 0,
+ * or 1 after printing an error (path is then untouched).
  */
 static int
 io_write(struct cli *c, const char *path, const char *data, size_t len)
 {
-	char		*dir = NULL, *tmp = NULL;
+	char		*dir = NULL, *tmp = NULL, *shown = NULL;
 	size_t		 off = 0;
 	ssize_t		 w;
 	mode_t		 mask;
 	int		 fd = -1, rv = 1;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
-		if (len > 0 && fwrite(data, 1, len, stdout) != len)
+		if (len > 0 && isatty(STDOUT_FILENO)) {
+			shown = sanitize_text(data);
+			data = shown;
+			len = strlen(shown);
+		}
+		if (len > 0 && fwrite(data, 1, len, stdout) != len) {
+			free(shown);
 			return cli_error(c, "cannot write the output: %s",
 			    strerror(errno));
+		}
+		free(shown);
 		return 0;
 	}
 	if (fs_is_dir(path))

@@ -4,8 +4,9 @@
 # tests/data/hostile/strings.txt goes into every text field; then every
 # table, show, stats, report and error message is read as raw bytes and
 # must hold no terminal control from the data, while the machine formats
-# (JSON, CSV, OTIO, FCPXML, EDL) keep the text exactly or stay valid.
-import csv, io, json, os, re, subprocess, sys
+# (JSON, CSV, OTIO, FCPXML, EDL) keep the text exactly or stay valid,
+# and show it with its controls made visible when written to a terminal.
+import csv, io, json, os, pty, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 import xml.etree.ElementTree as ET
 
@@ -65,6 +66,26 @@ def leaks(data, allow_tab=False):
                 0x7f <= o < 0xa0 or o in FORMAT or 0xd800 <= o < 0xe000:
             return 'U+%04X at %d: %r' % (o, i, s[max(0, i - 20):i + 20])
     return None
+
+
+def on_tty(argv):
+    """Run argv with its stdout on a pseudo-terminal; return what the
+    terminal received and the exit status."""
+    m, sl = pty.openpty()
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=sl,
+                         stderr=subprocess.DEVNULL)
+    os.close(sl)
+    out = []
+    while True:
+        try:
+            d = os.read(m, 65536)
+        except OSError:         # EIO: the other side is closed
+            break
+        if not d:
+            break
+        out.append(d)
+    os.close(m)
+    return b''.join(out), p.wait()
 
 
 class Run:
@@ -290,6 +311,16 @@ def main():
                     r.bad.append('%s: %s' % (path, why))
         except (UnicodeDecodeError, ValueError, ET.ParseError) as e:
             r.bad.append('%s: %s' % (path, e))
+    # Written to a terminal instead, each export is shown to a person:
+    # no control character from the data reaches it raw.
+    for fmt in (['csv', '--takes'], ['csv', '--shots'], ['otio'], ['fcpxml'],
+                ['edl']):
+        path = 'export %s on a terminal' % ' '.join(fmt)
+        r.paths.add(path)
+        out, rc = on_tty([tb, '-f', db, 'export'] + fmt)
+        why = leaks(out.replace(b'\r\n', b'\n'))
+        if rc != 0 or why or not out:
+            r.bad.append('%s: exit %d, %s' % (path, rc, why or 'no output'))
     p = subprocess.run([tb, '-f', db, 'report', '--format', 'html'], capture_output=True)
     r.paths.add('report html')
     if b'<script>alert' in p.stdout or b'\x1b' in p.stdout:
