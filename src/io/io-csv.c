@@ -203,8 +203,8 @@ csv_parse(const char *buf, size_t len, struct csv_file *f, char **cause)
 			goto fail;
 		}
 		if (f->records.n > CSV_MAX_ROWS) {
-			*cause = xasprintf("line %lld: more than %d rows",
-			    rec.line, CSV_MAX_ROWS);
+			*cause = xasprintf("line %lld: more than %d rows "
+			    "(split the file)", rec.line, CSV_MAX_ROWS);
 			goto fail;
 		}
 		if (f->records.n == 0)

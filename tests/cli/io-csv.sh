@@ -122,6 +122,11 @@ csvbad '\000\001\002\003' 'bad.csv: line 1: binary data'
 csvbad '' 'bad.csv: the file is empty'
 csvbad '\n\n' 'bad.csv: the file is empty'
 bad 1 'cannot open' "$T" import csv "$WORK/missing.csv"
+# 100,000 rows at most (past that the file is refused at the next row).
+awk 'BEGIN { print "Take,Rating"; for (i = 1; i <= 100001; i++) print i ",3" }' >"$WORK/long.csv"
+before=$(state)
+bad 1 'long.csv: line 100002: more than 100000 rows \(split the file\)' "$T" import csv "$WORK/long.csv"
+[ "$(state)" = "$before" ] || fail "a refused long file changed the production"
 TAKEBOARD_MAX_IMPORT=10 bad 1 'is larger than the import limit of 10 bytes' "$T" import csv "$WORK/shots.csv"
 bad 2 '--shots and --takes exclude each other' "$T" export csv --shots --takes
 bad 2 "unexpected argument 'x'" "$T" export csv x
