@@ -136,7 +136,7 @@ for size in $SIZES; do
 
 	# A fresh tmux server per round: starting one on the socket of a
 	# server still shutting down can fail.
-	$TM kill-server 2>/dev/null
+	server_down
 	TMUX_SOCK="tb-test-$$-$P"
 	TM="tmux -L $TMUX_SOCK -f /dev/null"
 	TB_ENV="USER=tui" start "$DB" 150 40

@@ -7,8 +7,37 @@
 command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed" >&2; exit 77; }
 TMUX_SOCK="tb-test-$$"
 TM="tmux -L $TMUX_SOCK -f /dev/null"
-trap '$TM kill-server 2>/dev/null; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
+trap 'server_down; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
 unset TMUX
+
+# tb_pids: the takeboard processes running in this server's panes.
+tb_pids() {
+	for pp in $($TM list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		pgrep -P "$pp" -x takeboard
+	done
+}
+
+# server_down: end each takeboard still running (SIGTERM, as a user's
+# kill would), wait until it has gone, then stop the tmux server.
+# Killing the server first hangs up the terminal under a takeboard that
+# may be exiting: the hangup's SIGCONT can undo the stop that a
+# sanitizer build's leak check at exit waits for, and that process then
+# spins for ever, slowing every test after it. One still there after
+# 10 s is killed.
+server_down() {
+	for pid in $(tb_pids); do
+		kill -TERM "$pid" 2>/dev/null
+	done
+	i=0
+	while [ $i -lt 100 ] && [ -n "$(tb_pids)" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	for pid in $(tb_pids); do
+		kill -KILL "$pid" 2>/dev/null
+	done
+	$TM kill-server 2>/dev/null
+}
 
 # start DB [COLS ROWS]: open takeboard on DB in a new tmux session.
 # When takeboard ends, its status is printed at the start of a fresh

@@ -10,7 +10,7 @@
 OPENAI_API_KEY=sk-tui-queue-1e7a
 export OPENAI_API_KEY
 mock hold
-trap 'kill $MOCK_PID 2>/dev/null; $TM kill-server 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
+trap 'kill $MOCK_PID 2>/dev/null; server_down; rm -rf "$WORK"' EXIT INT TERM
 conf_openai
 DB=$WORK/takeboard.db
 

@@ -14,7 +14,7 @@ ok "$T" shot add 1 "$(printf 'desc \033[31mred\033[0m')"
 # A new tmux server each time (a killed one may still be going away).
 n=0
 restart() {
-	$TM kill-server 2>/dev/null
+	server_down
 	n=$((n + 1))
 	TM="tmux -L $TMUX_SOCK-$n -f /dev/null"
 	start "$@"
