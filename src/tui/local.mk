@@ -22,6 +22,7 @@ cli_tests += \
 	tests/tui/board.sh \
 	tests/tui/shot.sh \
 	tests/tui/review.sh \
+	tests/tui/play.sh \
 	tests/tui/edit.sh \
 	tests/tui/resize.sh \
 	tests/tui/shared.sh \
