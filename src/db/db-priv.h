@@ -47,6 +47,15 @@
 	"coalesce(sum(x.ms_generated), 0), coalesce(sum(x.ms_used), 0), "\
 	"coalesce(sum(x.cost), 0) "
 
+/* The same sums read from one row x of shot_total (a LEFT JOIN that
+ * found none gives 0s), where a shot's totals need no grouping. */
+#define DB_TOTAL_ROW							\
+	"coalesce(x.takes, 0), coalesce(x.failed, 0), "			\
+	"coalesce(x.kept, 0), coalesce(x.maybe, 0), "			\
+	"coalesce(x.rejected, 0), coalesce(x.unreviewed, 0), "		\
+	"coalesce(x.ms_generated, 0), coalesce(x.ms_used, 0), "		\
+	"coalesce(x.cost, 0) "
+
 #define DB_TOTAL_RECOUNT						\
 	"SELECT t.shot_id, coalesce(t.prompt_id, 0), "			\
 	"coalesce(t.backend, ''), coalesce(t.model, ''), t.created_by, "\

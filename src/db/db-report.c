@@ -210,12 +210,7 @@ db_report_shots(struct db *db, const struct report_filter *f,
 		st = report_prepare(db, "SELECT h.id, h.scene_id, h.code, "
 		    "h.description, h.status, h.created, "
 		    "(SELECT count(*) FROM prompt p WHERE p.shot_id = h.id), "
-		    "coalesce(x.takes, 0), coalesce(x.failed, 0), "
-		    "coalesce(x.kept, 0), coalesce(x.maybe, 0), "
-		    "coalesce(x.rejected, 0), coalesce(x.unreviewed, 0), "
-		    "coalesce(x.ms_generated, 0), coalesce(x.ms_used, 0), "
-		    "coalesce(x.cost, 0) "
-		    "FROM shot h JOIN scene s ON s.id = h.scene_id "
+		    DB_TOTAL_ROW "FROM shot h JOIN scene s ON s.id = h.scene_id "
 		    "LEFT JOIN shot_total x ON x.shot_id = h.id "
 		    "WHERE " REPORT_SCENE
 		    "ORDER BY s.position, s.id, h.position, h.id",

@@ -43,11 +43,11 @@ static const char *const stats_sql[] = {
 	"LEFT JOIN shot_total x ON x.shot_id = h.id "
 	"WHERE (?1 IS NULL OR s.id = ?1) AND (?2 IS NULL OR h.id = ?2) "
 	"GROUP BY s.id ORDER BY s.position, s.id",
-	/* STATS_BY_SHOT */
+	/* STATS_BY_SHOT: shot_total has at most one row a shot */
 	"SELECT s.code, s.heading, h.code, NULL, NULL, NULL, NULL, "
-	DB_TOTAL_AGG "FROM shot h JOIN scene s ON s.id = h.scene_id "
+	DB_TOTAL_ROW "FROM shot h JOIN scene s ON s.id = h.scene_id "
 	"LEFT JOIN shot_total x ON x.shot_id = h.id WHERE " STATS_WHERE
-	"GROUP BY h.id ORDER BY s.position, s.id, h.position, h.id",
+	"ORDER BY s.position, s.id, h.position, h.id",
 	/* STATS_BY_PROMPT: every variant, then takes without a variant */
 	"SELECT * FROM ("
 	"SELECT s.code, s.heading, h.code, p.id, p.label, NULL, NULL, "
